@@ -1,0 +1,173 @@
+// Starts the real backend (SQLite in memory, the demo landscape) serving the built app on a
+// free port, and a headless Debian Chromium driven by playwright-core. Everything stops by
+// itself: every wait is bounded.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+const appDir = path.join(repoRoot, 'packages/app');
+const backendDir = path.join(repoRoot, 'packages/backend');
+export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
+
+const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function findChromium() {
+  return [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find(p => p && fs.existsSync(p));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitFor(what, probe, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+/** Builds the app bundle that the backend serves (app-backend). */
+export function buildApp() {
+  const result = spawnSync('npx', ['backstage-cli', 'package', 'build'], {
+    cwd: appDir,
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true' },
+    timeout: 10 * 60_000,
+  });
+  if (result.status !== 0) throw new Error('App build failed');
+}
+
+/** Starts the backend on a free port; resolves once the demo services are evaluated. */
+export async function startBackstage() {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ms-e2e-')), 'app-config.e2e.yaml');
+  fs.writeFileSync(
+    configFile,
+    [
+      'app:',
+      `  baseUrl: ${baseUrl}`,
+      'backend:',
+      `  baseUrl: ${baseUrl}`,
+      '  listen:',
+      `    port: ${port}`,
+      '  cors:',
+      `    origin: ${baseUrl}`,
+      'microservices:',
+      '  schedule:',
+      '    initialDelay: { seconds: 1 }',
+      '',
+    ].join('\n'),
+  );
+  const startedAt = Date.now();
+  const child = spawn(
+    'npx',
+    ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', configFile],
+    { cwd: backendDir, env: { ...process.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout.on('data', d => (output += d));
+  child.stderr.on('data', d => (output += d));
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  try {
+    await waitFor(
+      'the backend to be ready',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`backend exited:\n${output.slice(-3000)}`);
+        return (await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok;
+      },
+      180_000,
+    );
+    const readyMs = Date.now() - startedAt;
+    const token = await guestToken(baseUrl);
+    await waitFor(
+      'the first evaluation of the demo services',
+      async () => {
+        const res = await fetch(`${baseUrl}/api/microservices/services?limit=1`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        return res.ok && (await res.json()).totalCount > 0;
+      },
+      120_000,
+    );
+    return { baseUrl, token, readyMs, pid: child.pid, stop, output: () => output };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
+
+export async function guestToken(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest sign-in failed: ${res.status}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+export async function launchBrowser() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found (apt-get install chromium)');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return context;
+}
+
+/** Opens a page of the app, signing in as guest when the sign-in page shows. */
+export async function openSignedIn(context, url) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(60_000);
+  await page.goto(url);
+  const enter = page.getByRole('button', { name: /enter/i });
+  const signedIn = page.getByRole('navigation').first();
+  await Promise.race([enter.waitFor(), signedIn.waitFor()]);
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+  return page;
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

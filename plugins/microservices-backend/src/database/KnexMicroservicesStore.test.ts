@@ -1,0 +1,155 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
+import { KnexMicroservicesStore } from './KnexMicroservicesStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+function service(name: string, overrides: Partial<ServiceDetail> = {}): ServiceDetail {
+  return {
+    entityRef: `component:default/${name}`,
+    namespace: 'default',
+    name,
+    owner: 'group:default/team-a',
+    system: 'system:default/shop',
+    domain: 'domain:default/commerce',
+    lifecycle: 'production',
+    score: 80,
+    level: 'silver',
+    failingPrinciples: [],
+    failingChecks: [],
+    dependencyCount: 1,
+    dependentCount: 0,
+    health: { status: 'unknown' },
+    evaluatedAt: '2026-11-29T10:00:00.000Z',
+    checks: [],
+    upstream: [],
+    downstream: [],
+    ...overrides,
+  };
+}
+
+async function createStore(id: TestDatabaseId) {
+  const knex = await databases.init(id);
+  await knex.migrate.latest({
+    directory: resolvePackagePath(
+      '@microservices-backstage/plugin-microservices-backend',
+      'migrations',
+    ),
+  });
+  return { knex, store: new KnexMicroservicesStore(knex) };
+}
+
+function run(services: ServiceDetail[], finishedAt = '2026-11-29T10:00:01.000Z') {
+  return {
+    startedAt: '2026-11-29T10:00:00.000Z',
+    finishedAt,
+    services,
+    cycles: [['component:default/a', 'component:default/b']],
+    sharedDatastores: [],
+  };
+}
+
+it('runs against PostgreSQL in CI', () => {
+  // .ci/run installs and starts PostgreSQL; a silent fallback to SQLite only would hide it.
+  if (process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1') {
+    expect(databases.supports('POSTGRES_15')).toBe(true);
+  }
+});
+
+describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', databaseId => {
+  it('saves a run, lists, filters, sorts and reads one service', async () => {
+    const { store } = await createStore(databaseId);
+    await store.saveRun(
+      run([
+        service('Checkout', { score: 95, level: 'gold', title: 'Checkout API' }),
+        service('billing', {
+          owner: 'group:default/team-b',
+          score: 40,
+          level: 'none',
+          failingPrinciples: ['fault-isolation'],
+          failingChecks: ['fault-isolation.no-dependency-cycle'],
+          checks: [
+            {
+              id: 'fault-isolation.no-dependency-cycle',
+              principle: 'fault-isolation',
+              status: 'fail',
+              message: 'On a cycle',
+              remediation: 'Break it',
+              weight: 3,
+            },
+          ],
+        }),
+        service('catalog', { score: 70, level: 'bronze', lifecycle: 'experimental' }),
+      ]),
+    );
+
+    const all = await store.listServices({});
+    expect(all.map(s => s.name)).toEqual(['billing', 'catalog', 'Checkout'].sort((a, b) => (a < b ? -1 : 1)));
+    expect(all[0].entityRef).toBe(all[0].entityRef.toLowerCase());
+
+    const byScore = await store.listServices({ orderBy: 'score', order: 'desc' });
+    expect(byScore.map(s => s.score)).toEqual([95, 70, 40]);
+
+    expect((await store.listServices({ owner: ['group:default/team-b'] })).map(s => s.name)).toEqual(['billing']);
+    expect((await store.listServices({ failingPrinciple: ['fault-isolation'] })).map(s => s.name)).toEqual(['billing']);
+    expect((await store.listServices({ failingCheck: ['fault-isolation.no-dependency-cycle'] })).length).toBe(1);
+    expect((await store.listServices({ lifecycle: ['experimental'] })).map(s => s.name)).toEqual(['catalog']);
+    expect((await store.listServices({ search: 'CHECKOUT api' })).map(s => s.name)).toEqual(['Checkout']);
+    expect(await store.listServices({ search: '100%_' })).toEqual([]);
+    expect(
+      (await store.listServices({}, new Set(['component:default/catalog']))).map(s => s.name),
+    ).toEqual(['catalog']);
+
+    const billing = await store.getService('component:default/BILLING');
+    expect(billing?.checks[0].status).toBe('fail');
+    expect(billing?.health.status).toBe('unknown');
+    expect(await store.getService('component:default/nope')).toBeUndefined();
+
+    const latest = await store.getLatestRun();
+    expect(latest?.cycles).toEqual([['component:default/a', 'component:default/b']]);
+  });
+
+  it('replaces results, removes services that left the catalog and keeps history', async () => {
+    const { store } = await createStore(databaseId);
+    await store.saveRun(run([service('a', { score: 50 }), service('gone')]));
+    await store.saveRun(
+      run(
+        [service('a', { score: 60, evaluatedAt: '2026-11-29T11:00:00.000Z' })],
+        '2026-11-29T11:00:01.000Z',
+      ),
+    );
+    expect((await store.listServices({})).map(s => s.name)).toEqual(['a']);
+    expect(await store.getService('component:default/gone')).toBeUndefined();
+    const history = await store.getHistory('component:default/a', { limit: 10 });
+    expect(history.map(h => h.score)).toEqual([50, 60]);
+    expect(await store.getHistory('component:default/a', { limit: 1 })).toEqual([
+      { score: 60, level: 'silver', evaluatedAt: '2026-11-29T11:00:00.000Z' },
+    ]);
+  });
+
+  it('applies retention by age and by count', async () => {
+    const { store } = await createStore(databaseId);
+    for (let day = 1; day <= 5; day++) {
+      const at = `2026-11-0${day}T00:00:00.000Z`;
+      await store.saveRun(run([service('a', { score: day * 10, evaluatedAt: at })], at));
+    }
+    const now = new Date('2026-11-06T00:00:00.000Z');
+    const { deleted } = await store.applyRetention({ maxAgeDays: 3, maxEntriesPerService: 2 }, now);
+    expect(deleted).toBe(3);
+    const history = await store.getHistory('component:default/a', { limit: 100 });
+    expect(history.map(h => h.score)).toEqual([40, 50]);
+  });
+
+  it('writes a large run in chunks', async () => {
+    const { store } = await createStore(databaseId);
+    const many = Array.from({ length: 1500 }, (_, i) => service(`svc-${i}`));
+    await store.saveRun(run(many));
+    expect((await store.listServices({})).length).toBe(1500);
+  });
+});

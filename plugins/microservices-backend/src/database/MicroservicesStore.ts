@@ -1,0 +1,53 @@
+import type {
+  LandscapeSummary,
+  ScoreHistoryPoint,
+  ServiceDetail,
+  ServiceListQuery,
+  ServiceSummary,
+} from '@microservices-backstage/plugin-microservices-common';
+
+/** What one evaluation of the whole catalog writes. */
+export interface EvaluationRunRecord {
+  startedAt: string;
+  finishedAt: string;
+  services: ServiceDetail[];
+  cycles: string[][];
+  sharedDatastores: LandscapeSummary['sharedDatastores'];
+}
+
+export interface HistoryRetention {
+  /** History older than this many days is removed. */
+  maxAgeDays: number;
+  /** At most this many history points are kept per service. */
+  maxEntriesPerService: number;
+}
+
+/** Storage of compliance results; a knex implementation backs it on SQLite and PostgreSQL. */
+export interface MicroservicesStore {
+  /**
+   * Replaces the latest results with a run's, appends history, and removes services that
+   * left the catalog, in one transaction.
+   */
+  saveRun(run: EvaluationRunRecord): Promise<void>;
+  /**
+   * Services matching the filters, sorted, without paging; `visible` (lower-case refs)
+   * limits them to what the caller may see.
+   */
+  listServices(
+    query: Omit<ServiceListQuery, 'offset' | 'limit'>,
+    visible?: Set<string>,
+  ): Promise<ServiceSummary[]>;
+  getService(entityRef: string): Promise<ServiceDetail | undefined>;
+  getHistory(
+    entityRef: string,
+    options: { limit: number; since?: string },
+  ): Promise<ScoreHistoryPoint[]>;
+  getLatestRun(): Promise<
+    Pick<EvaluationRunRecord, 'startedAt' | 'finishedAt' | 'cycles' | 'sharedDatastores'> | undefined
+  >;
+  /** The checks of every stored service, for the summary. */
+  listChecks(visible?: Set<string>): Promise<
+    Array<Pick<ServiceDetail, 'entityRef' | 'owner' | 'system' | 'domain' | 'score' | 'level' | 'checks'>>
+  >;
+  applyRetention(retention: HistoryRetention, now: Date): Promise<{ deleted: number }>;
+}

@@ -1,0 +1,97 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CheckDefinition,
+  microservicesPermissions,
+} from '@microservices-backstage/plugin-microservices-common';
+import { microservicesChecksExtensionPoint } from '@microservices-backstage/plugin-microservices-node';
+import { readPluginConfig } from './config/readPluginConfig';
+import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
+import { createRouter } from './router/createRouter';
+import { CatalogReader } from './service/CatalogReader';
+import { LandscapeEvaluator } from './service/LandscapeEvaluator';
+import { MicroservicesService } from './service/MicroservicesService';
+
+/** Scores every service of the catalog against the microservice principles. */
+export const microservicesPlugin = createBackendPlugin({
+  pluginId: 'microservices',
+  register(env) {
+    const customChecks: CheckDefinition[] = [];
+    env.registerExtensionPoint(microservicesChecksExtensionPoint, {
+      addChecks(...checks) {
+        customChecks.push(...checks);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { logger, scheduler } = deps;
+        // Invalid configuration stops start-up here, with the key in the message.
+        const config = readPluginConfig(
+          deps.config,
+          customChecks.map(c => c.id),
+        );
+
+        const db = await deps.database.getClient();
+        if (!deps.database.migrations?.skip) {
+          await db.migrate.latest({
+            directory: resolvePackagePath(
+              '@microservices-backstage/plugin-microservices-backend',
+              'migrations',
+            ),
+          });
+        }
+        const store = new KnexMicroservicesStore(db);
+        const catalog = new CatalogReader(deps.catalog, deps.auth);
+        const evaluator = new LandscapeEvaluator({
+          catalog,
+          store,
+          logger,
+          engineConfig: config.engine,
+          history: config.history,
+          customChecks,
+        });
+        const microservices = new MicroservicesService({
+          store,
+          catalog,
+          evaluator,
+          logger,
+        });
+
+        deps.permissionsRegistry.addPermissions(microservicesPermissions);
+
+        await scheduler.scheduleTask({
+          id: 'microservices-evaluate-catalog',
+          ...config.schedule,
+          fn: async () => {
+            await microservices.evaluateNow();
+          },
+        });
+
+        deps.httpRouter.use(
+          createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            microservices,
+          }),
+        );
+      },
+    });
+  },
+});

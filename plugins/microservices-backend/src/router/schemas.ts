@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { SERVICE_SORT_FIELDS } from '@microservices-backstage/plugin-microservices-common';
+
+/** `?owner=a&owner=b` and `?owner=a,b` both give `['a', 'b']`. */
+const list = (item: z.ZodString) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform(v =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap(s => s.split(','))
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(100));
+
+const ref = z.string().max(255);
+const id = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and dashes');
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const serviceListQuerySchema = z
+  .object({
+    owner: list(ref),
+    system: list(ref),
+    domain: list(ref),
+    lifecycle: list(ref),
+    level: list(ref),
+    failingPrinciple: list(id),
+    failingCheck: list(id),
+    search: z.string().max(200),
+    orderBy: z.enum(SERVICE_SORT_FIELDS),
+    order: z.enum(['asc', 'desc']),
+    offset: integer(0, 1_000_000),
+    limit: integer(1, 500),
+  })
+  .partial()
+  .strict();
+
+export const historyQuerySchema = z
+  .object({
+    limit: integer(1, 1000),
+    since: z.string().datetime({ offset: true }).or(z.string().date()),
+  })
+  .partial()
+  .strict();
+
+/** Entity names and namespaces as Backstage allows them. */
+export const entityNameSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-zA-Z0-9]([-_.a-zA-Z0-9]*[a-zA-Z0-9])?$/, 'is not a valid entity name');
+
+/** Turns a zod error into one readable sentence. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map(issue => {
+      const where = issue.path.length ? `'${issue.path.join('.')}'` : 'request';
+      if (issue.code === 'unrecognized_keys') {
+        return `unknown query parameter(s): ${issue.keys.join(', ')}`;
+      }
+      return `${where} ${issue.message}`;
+    })
+    .join('; ');
+}

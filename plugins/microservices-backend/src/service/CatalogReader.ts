@@ -1,0 +1,80 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** The kinds the engine looks at; everything else in the catalog is skipped. */
+const KINDS = ['Component', 'System', 'Domain', 'Group', 'User', 'API', 'Resource'];
+
+/** Only the fields the checks read. */
+const FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'metadata.tags',
+  'spec',
+];
+
+const PAGE_SIZE = 500;
+
+/** Reads the catalog for the engine, a page at a time. */
+export class CatalogReader {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Every entity the engine needs, read with the plugin's own credentials. */
+  async readLandscape(): Promise<Entity[]> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    return this.readAll({ kind: KINDS }, FIELDS, credentials);
+  }
+
+  /**
+   * The refs (lower-case) of the services the caller may see in the catalog, so that
+   * nobody sees scores of entities the catalog would hide from them.
+   */
+  async visibleServiceRefs(credentials: BackstageCredentials): Promise<Set<string>> {
+    const entities = await this.readAll(
+      { kind: 'Component', 'spec.type': 'service' },
+      ['kind', 'metadata.name', 'metadata.namespace'],
+      credentials,
+    );
+    return new Set(
+      entities.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US')),
+    );
+  }
+
+  /** Whether the caller may see this entity in the catalog. */
+  async isVisible(entityRef: string, credentials: BackstageCredentials): Promise<boolean> {
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    return items[0] !== undefined && items[0] !== null;
+  }
+
+  private async readAll(
+    filter: Record<string, string | string[]>,
+    fields: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.catalog.queryEntities(
+        cursor ? { cursor, limit: PAGE_SIZE, fields } : { filter, fields, limit: PAGE_SIZE },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return entities;
+  }
+}

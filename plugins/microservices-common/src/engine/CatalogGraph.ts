@@ -1,0 +1,382 @@
+import type { Entity } from '@backstage/catalog-model';
+import { defaultEngineConfig } from './defaultEngineConfig';
+import { annotationsOf, lowercase } from './graph/entityFields';
+import { entityRefOf, RefValue } from './graph/entityRefs';
+import { EntityNode, readEntityNode } from './graph/readEntityNode';
+import { countDependents } from './graph/countDependents';
+import { stronglyConnectedComponents } from './graph/stronglyConnectedComponents';
+import type { SharedDatastore } from './types';
+
+export type { EntityNode } from './graph/readEntityNode';
+export type { RefValue } from './graph/entityRefs';
+
+/** Annotations naming a deployment unit; two services must not share one. */
+export const DEPLOYMENT_ID_ANNOTATIONS = [
+  'backstage.io/kubernetes-id',
+  'argocd/app-name',
+] as const;
+
+export interface CatalogGraphOptions {
+  /** `Resource` `spec.type` values that count as a datastore (case-insensitive). */
+  datastoreTypes?: readonly string[];
+}
+
+export interface SharedDeploymentId {
+  annotation: string;
+  value: string;
+  /** Every service declaring it, sorted. */
+  services: string[];
+}
+
+interface GraphAnalysis {
+  cycles: string[][];
+  cycleOf: Map<string, string[]>;
+  dependentCounts: Map<string, number>;
+}
+
+const sortedDistinct = (values: Iterable<string>) =>
+  [...new Set(values)].sort();
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
+/**
+ * An index of the catalog built once per evaluation. Refs are normalized
+ * (`kind:namespace/name`, lowercased); lookups accept any casing. Graph-wide
+ * results (cycles, blast radius, shared datastores and deployment ids) are
+ * computed once, on first use, iteratively and in near-linear time.
+ *
+ * The dependency graph has an edge from an entity to each target of its
+ * `spec.dependsOn` and to each Component providing an API it consumes.
+ */
+export class CatalogGraph {
+  /** The input entities, each ref once (the first definition wins). */
+  readonly entities: Entity[] = [];
+  /** The `Component`s of `spec.type: service`, in input order. */
+  readonly services: Entity[] = [];
+  /** Refs defined more than once in the input, sorted. */
+  readonly duplicateRefs: string[];
+
+  private readonly nodes = new Map<string, EntityNode>();
+  /** Refs of the input entities, so that checks need not re-derive them. */
+  private readonly refs = new WeakMap<Entity, string>();
+  private readonly serviceRefs: string[] = [];
+  private readonly providers = new Map<string, string[]>();
+  private readonly dependencies = new Map<string, string[]>();
+  private readonly dependents = new Map<string, string[]>();
+  private readonly selfDependent = new Set<string>();
+  private readonly datastoreTypes: Set<string>;
+  private analysis?: GraphAnalysis;
+  private datastoreUsers?: Map<string, string[]>;
+  private deploymentIds?: Map<string, SharedDeploymentId[]>;
+  private shared?: SharedDatastore[];
+
+  constructor(entities: readonly Entity[], options: CatalogGraphOptions = {}) {
+    this.datastoreTypes = new Set(
+      (options.datastoreTypes ?? defaultEngineConfig.datastoreTypes).map(
+        lowercase,
+      ),
+    );
+    const duplicates = new Set<string>();
+    for (const entity of entities) {
+      const ref = entityRefOf(entity);
+      if (!ref) {
+        continue; // no kind or name: nothing can refer to it
+      }
+      this.refs.set(entity, ref);
+      if (this.nodes.has(ref)) {
+        duplicates.add(ref);
+        continue;
+      }
+      const node = readEntityNode(entity, ref);
+      this.nodes.set(ref, node);
+      this.entities.push(entity);
+      if (node.kind === 'component' && node.type === 'service') {
+        this.services.push(entity);
+        this.serviceRefs.push(ref);
+      }
+    }
+    this.duplicateRefs = [...duplicates].sort();
+    this.indexEdges();
+  }
+
+  private indexEdges() {
+    for (const node of this.nodes.values()) {
+      if (node.kind === 'component') {
+        for (const api of node.providesApis) {
+          if (api.ref) pushTo(this.providers, api.ref, node.ref);
+        }
+      }
+    }
+    for (const node of this.nodes.values()) {
+      const targets = new Set<string>();
+      for (const target of node.dependsOn) {
+        if (target.ref === node.ref) {
+          this.selfDependent.add(node.ref);
+        } else if (target.ref) {
+          targets.add(target.ref);
+        }
+      }
+      // Providing and consuming the same API is not a dependency on oneself.
+      for (const api of node.consumesApis) {
+        for (const provider of (api.ref && this.providers.get(api.ref)) || []) {
+          if (provider !== node.ref) targets.add(provider);
+        }
+      }
+      if (targets.size > 0) {
+        this.dependencies.set(node.ref, [...targets]);
+        for (const target of targets) {
+          if (this.nodes.has(target)) pushTo(this.dependents, target, node.ref);
+        }
+      }
+    }
+  }
+
+  /** The normalized ref of an entity ('' when it has no kind or name). */
+  refOf(entity: Entity): string {
+    return this.refs.get(entity) ?? entityRefOf(entity) ?? '';
+  }
+
+  /** The entity a ref names, or undefined; `ref` is a full `kind:namespace/name`, any case. */
+  node(ref: string): EntityNode | undefined {
+    return this.nodes.get(lowercase(ref));
+  }
+
+  nodeOf(entity: Entity): EntityNode | undefined {
+    return this.nodes.get(this.refOf(entity));
+  }
+
+  get(ref: string): Entity | undefined {
+    return this.node(ref)?.entity;
+  }
+
+  has(ref: string | undefined): boolean {
+    return ref !== undefined && this.nodes.has(lowercase(ref));
+  }
+
+  isService(ref: string): boolean {
+    const node = this.node(ref);
+    return node?.kind === 'component' && node.type === 'service';
+  }
+
+  isDatastore(ref: string): boolean {
+    const node = this.node(ref);
+    return (
+      node?.kind === 'resource' &&
+      node.type !== undefined &&
+      this.datastoreTypes.has(node.type)
+    );
+  }
+
+  /** Distinct dependencies, itself excluded; `dependsOn` targets may be dangling. */
+  dependenciesOf(ref: string): string[] {
+    return this.dependencies.get(lowercase(ref)) ?? [];
+  }
+
+  /** Entities that depend on it directly. */
+  dependentsOf(ref: string): string[] {
+    return this.dependents.get(lowercase(ref)) ?? [];
+  }
+
+  /** Whether its own `spec.dependsOn` names itself. */
+  dependsOnItself(ref: string): boolean {
+    return this.selfDependent.has(lowercase(ref));
+  }
+
+  /** The Components whose `spec.providesApis` lists the API. */
+  providersOf(apiRef: string): string[] {
+    return this.providers.get(lowercase(apiRef)) ?? [];
+  }
+
+  /** Refs in `owner`, `system`, `dependsOn`, `consumesApis`, `providesApis` that are invalid or name no entity. */
+  danglingRefsOf(ref: string): RefValue[] {
+    const node = this.node(ref);
+    if (!node) {
+      return [];
+    }
+    const fields = [
+      node.owner,
+      node.system,
+      ...node.dependsOn,
+      ...node.consumesApis,
+      ...node.providesApis,
+    ];
+    return fields.filter(
+      (value): value is RefValue => value !== undefined && !this.has(value.ref),
+    );
+  }
+
+  /** The datastores among its dependencies. */
+  datastoresOf(ref: string): string[] {
+    return this.dependenciesOf(ref).filter(target => this.isDatastore(target));
+  }
+
+  /** The services that depend on a datastore, in input order. */
+  servicesUsingDatastore(ref: string): string[] {
+    if (!this.datastoreUsers) {
+      this.datastoreUsers = new Map();
+      for (const service of this.serviceRefs) {
+        for (const datastore of this.datastoresOf(service)) {
+          pushTo(this.datastoreUsers, datastore, service);
+        }
+      }
+    }
+    return this.datastoreUsers.get(lowercase(ref)) ?? [];
+  }
+
+  /** Owner as a comparable key: the normalized ref, else the text as written. */
+  ownerKeyOf(ref: string): string | undefined {
+    const owner = this.node(ref)?.owner;
+    return owner?.ref ?? owner?.text;
+  }
+
+  /** System as a comparable key: the normalized ref, else the text as written. */
+  systemKeyOf(ref: string): string | undefined {
+    const system = this.node(ref)?.system;
+    return system?.ref ?? system?.text;
+  }
+
+  /** The entity's System, when `spec.system` names an existing System. */
+  systemNodeOf(ref: string): EntityNode | undefined {
+    const systemRef = this.node(ref)?.system?.ref;
+    const system = systemRef === undefined ? undefined : this.node(systemRef);
+    return system?.kind === 'system' ? system : undefined;
+  }
+
+  /** The domain ref of the entity's System, when it has a System with a `spec.domain`. */
+  domainOf(ref: string): string | undefined {
+    return this.systemNodeOf(ref)?.domain?.ref;
+  }
+
+  /** A Group's existing ancestors via `spec.parent`, nearest first; stops at loops. */
+  groupAncestors(groupRef: string): string[] {
+    const ancestors: string[] = [];
+    const seen = new Set([lowercase(groupRef)]);
+    let parent = this.node(groupRef)?.parent?.ref;
+    while (parent && !seen.has(parent) && this.node(parent)?.kind === 'group') {
+      ancestors.push(parent);
+      seen.add(parent);
+      parent = this.node(parent)?.parent?.ref;
+    }
+    return ancestors;
+  }
+
+  /** Every dependency cycle: strongly connected components of more than one entity, or an entity depending on itself. */
+  get cycles(): string[][] {
+    return this.analyse().cycles;
+  }
+
+  /** The members of the cycle the entity is on (itself included), if any. */
+  cycleOf(ref: string): string[] | undefined {
+    return this.analyse().cycleOf.get(lowercase(ref));
+  }
+
+  /** Blast radius: how many distinct services depend on it, directly or transitively. */
+  blastRadiusOf(ref: string): number {
+    return this.analyse().dependentCounts.get(lowercase(ref)) ?? 0;
+  }
+
+  /** Datastores that several services depend on, sorted by ref. */
+  get sharedDatastores(): SharedDatastore[] {
+    this.shared ??= this.findSharedDatastores();
+    return this.shared;
+  }
+
+  private findSharedDatastores(): SharedDatastore[] {
+    const shared: SharedDatastore[] = [];
+    for (const node of this.nodes.values()) {
+      const services = this.isDatastore(node.ref)
+        ? this.servicesUsingDatastore(node.ref)
+        : [];
+      if (services.length < 2) {
+        continue;
+      }
+      const ownerKeys = services.map(service => this.ownerKeyOf(service) ?? '');
+      const systemKeys = services.map(s => this.systemKeyOf(s) ?? '');
+      shared.push({
+        datastoreRef: node.ref,
+        services: [...services].sort(),
+        owners: sortedDistinct(ownerKeys.filter(Boolean)),
+        systems: sortedDistinct(systemKeys.filter(Boolean)),
+        conflicting:
+          new Set(ownerKeys).size > 1 || new Set(systemKeys).size > 1,
+      });
+    }
+    return shared.sort((a, b) => a.datastoreRef.localeCompare(b.datastoreRef));
+  }
+
+  /** The deployment ids (see DEPLOYMENT_ID_ANNOTATIONS) it shares with other services. */
+  sharedDeploymentIdsOf(ref: string): SharedDeploymentId[] {
+    if (!this.deploymentIds) {
+      this.deploymentIds = this.indexSharedDeploymentIds();
+    }
+    return this.deploymentIds.get(lowercase(ref)) ?? [];
+  }
+
+  private indexSharedDeploymentIds(): Map<string, SharedDeploymentId[]> {
+    const byId = new Map<string, SharedDeploymentId>();
+    for (const service of this.serviceRefs) {
+      const annotations = annotationsOf(this.nodes.get(service)!.entity);
+      for (const annotation of DEPLOYMENT_ID_ANNOTATIONS) {
+        const value = annotations[annotation];
+        if (value === undefined) continue;
+        const key = `${annotation}\n${value}`;
+        const id = byId.get(key) ?? { annotation, value, services: [] };
+        id.services.push(service);
+        byId.set(key, id);
+      }
+    }
+    const byService = new Map<string, SharedDeploymentId[]>();
+    for (const id of byId.values()) {
+      if (id.services.length < 2) continue;
+      id.services.sort();
+      for (const service of id.services) pushTo(byService, service, id);
+    }
+    return byService;
+  }
+
+  /** Cycles and blast radius, for the whole graph at once: O((V + E) · ⌈S/32⌉), see countDependents. */
+  private analyse(): GraphAnalysis {
+    if (this.analysis) {
+      return this.analysis;
+    }
+    const refs = [...this.nodes.keys()];
+    const indexOf = new Map(refs.map((ref, index) => [ref, index]));
+    const adjacency = refs.map(ref => {
+      const targets: number[] = [];
+      for (const target of this.dependencies.get(ref) ?? []) {
+        const index = indexOf.get(target);
+        if (index !== undefined) targets.push(index);
+      }
+      return targets;
+    });
+    const components = stronglyConnectedComponents(adjacency);
+
+    const cycles: string[][] = [];
+    const cycleOf = new Map<string, string[]>();
+    for (const component of components) {
+      if (component.length > 1 || this.selfDependent.has(refs[component[0]])) {
+        const members = component.map(index => refs[index]).sort();
+        cycles.push(members);
+        for (const member of members) cycleOf.set(member, members);
+      }
+    }
+    cycles.sort((a, b) => a[0].localeCompare(b[0]));
+
+    const isService = new Uint8Array(refs.length);
+    for (const service of this.serviceRefs)
+      isService[indexOf.get(service)!] = 1;
+    const counts = countDependents(adjacency, components, isService);
+    const dependentCounts = new Map<string, number>();
+    refs.forEach((ref, index) => dependentCounts.set(ref, counts[index]));
+
+    this.analysis = { cycles, cycleOf, dependentCounts };
+    return this.analysis;
+  }
+}

@@ -1,0 +1,92 @@
+import type { CatalogGraph, EntityNode } from '../CatalogGraph';
+import type { CheckDefinition } from '../types';
+import { fail, listRefs, pass, plural, serviceNode } from './outcomes';
+
+/** The service's own entries that lead into its cycle, as written in catalog-info.yaml. */
+function edgesIntoCycle(
+  node: EntityNode,
+  members: Set<string>,
+  graph: CatalogGraph,
+): string[] {
+  const edges: string[] = [];
+  for (const { ref, text } of node.dependsOn) {
+    if (ref && members.has(ref)) edges.push(`\`spec.dependsOn: ${text}\``);
+  }
+  for (const { ref, text } of node.consumesApis) {
+    const providers = ref ? graph.providersOf(ref) : [];
+    const inCycle = providers.filter(p => p !== node.ref && members.has(p));
+    if (inCycle.length > 0) {
+      edges.push(
+        `\`spec.consumesApis: ${text}\` (provided by ${listRefs(inCycle)})`,
+      );
+    }
+  }
+  return edges;
+}
+
+const noDependencyCycle: CheckDefinition = {
+  id: 'fault-isolation.no-dependency-cycle',
+  principle: 'fault-isolation',
+  title: 'Not in a dependency cycle',
+  description:
+    'Is on no cycle of the dependency graph (`dependsOn` and the providers of consumed APIs, across all entities).',
+  defaultWeight: 3,
+  evaluate(service, { graph }) {
+    const node = serviceNode(service, graph);
+    const cycle = graph.cycleOf(node.ref);
+    if (!cycle) {
+      return pass('Is on no dependency cycle.');
+    }
+    const others = cycle.filter(member => member !== node.ref);
+    const edges = edgesIntoCycle(node, new Set(cycle), graph);
+    const seen =
+      others.length === 0
+        ? 'Depends on itself: its `spec.dependsOn` names itself.'
+        : `Is on a dependency cycle with ${plural(
+            others.length,
+            'other entity',
+            'other entities',
+          )}: ${listRefs(others)}.`;
+    return fail(
+      seen,
+      `Break the cycle by removing or inverting one dependency along it (e.g. replace a call with an event). This service's entries that lead into it: ${edges.join(
+        ', ',
+      )}.`,
+      others,
+    );
+  },
+};
+
+const blastRadius: CheckDefinition = {
+  id: 'fault-isolation.blast-radius',
+  principle: 'fault-isolation',
+  title: 'Bounded blast radius',
+  description:
+    'At most `thresholds.maxBlastRadius` services depend on it, directly or transitively.',
+  defaultWeight: 1,
+  evaluate(service, { graph, config }) {
+    const ref = graph.refOf(service);
+    const max = config.thresholds.maxBlastRadius;
+    const count = graph.blastRadiusOf(ref);
+    if (count <= max) {
+      return pass(
+        `${plural(count, 'service')} depend${
+          count === 1 ? 's' : ''
+        } on it, directly or transitively (at most ${max} allowed).`,
+      );
+    }
+    const direct = graph.dependentsOf(ref);
+    return fail(
+      `${count} services depend on it, directly or transitively, more than the ${max} allowed; its direct dependents are ${listRefs(
+        direct,
+      )}.`,
+      `Reduce what a failure of this service takes down: split it so that dependents need only a part, or let them use it asynchronously, so that fewer services list it (or its APIs) in \`spec.dependsOn\`/\`spec.consumesApis\`.`,
+      direct,
+    );
+  },
+};
+
+export const faultIsolationChecks: CheckDefinition[] = [
+  noDependencyCycle,
+  blastRadius,
+];

@@ -1,0 +1,79 @@
+/*
+ * Tolerant readers for entity fields. Real catalog data has missing specs,
+ * numbers where strings belong and lists where single values belong; these
+ * readers never throw and return `undefined` or empty values instead.
+ */
+import type { Entity } from '@backstage/catalog-model';
+
+/**
+ * Lowercases for case-insensitive comparison. Backstage compares refs with
+ * `toLocaleLowerCase('en-US')`, which equals the locale-independent
+ * `toLowerCase` but is many times slower.
+ */
+export function lowercase(text: string): string {
+  return text.toLowerCase();
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The entity's `spec`, or an empty object when missing or not an object. */
+export function specOf(entity: Entity): Record<string, unknown> {
+  return isObject(entity.spec) ? entity.spec : {};
+}
+
+/** The value when it is a non-blank string, trimmed. */
+export function stringValue(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** The entity's annotations that have a non-blank string value. */
+export function annotationsOf(entity: Entity): Record<string, string> {
+  const raw = isObject(entity.metadata)
+    ? entity.metadata.annotations
+    : undefined;
+  const result: Record<string, string> = {};
+  if (isObject(raw)) {
+    for (const [key, value] of Object.entries(raw)) {
+      const text = stringValue(value);
+      if (text !== undefined) {
+        result[key] = text;
+      }
+    }
+  }
+  return result;
+}
+
+/** The non-blank string entries of `metadata.tags`. */
+export function tagsOf(entity: Entity): string[] {
+  const raw = isObject(entity.metadata) ? entity.metadata.tags : undefined;
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  return raw.map(stringValue).filter((tag): tag is string => tag !== undefined);
+}
+
+/** The first of `keys` that the annotations hold, if any. */
+export function firstAnnotation(
+  annotations: Record<string, string>,
+  keys: readonly string[],
+): string | undefined {
+  return keys.find(key => annotations[key] !== undefined);
+}
+
+/** Renders any value for a message: strings as written, others as JSON. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

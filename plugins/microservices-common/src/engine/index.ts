@@ -1,0 +1,27 @@
+export * from './types';
+export { defaultEngineConfig } from './defaultEngineConfig';
+export { resolveEngineConfig } from './resolveEngineConfig';
+export { EngineConfigError } from './EngineConfigError';
+export {
+  CatalogGraph,
+  DEPLOYMENT_ID_ANNOTATIONS,
+  type CatalogGraphOptions,
+  type EntityNode,
+  type RefValue,
+  type SharedDeploymentId,
+} from './CatalogGraph';
+export {
+  normalizeEntityRef,
+  parseRef,
+  type RefDefaults,
+} from './graph/entityRefs';
+export { builtInChecks } from './checks/builtInChecks';
+export { evaluateCatalog } from './evaluateCatalog';
+export {
+  createServiceEvaluator,
+  type EvaluationOptions,
+} from './createServiceEvaluator';
+export { listConfiguredChecks } from './listConfiguredChecks';
+export { scoreChecks } from './scoreChecks';
+export { levelFor } from './levelFor';
+export { EXEMPTION_ANNOTATION_PREFIX } from './Waivers';

@@ -1,0 +1,24 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ConfiguredCheck,
+  EvaluationRunResult,
+  LandscapeSummary,
+  ScoreHistoryPoint,
+  ServiceDetail,
+  ServiceListQuery,
+  ServiceListResponse,
+} from '@microservices-backstage/plugin-microservices-common';
+
+/** Client of the microservices backend (`/api/microservices`). */
+export interface MicroservicesApi {
+  listServices(query?: ServiceListQuery): Promise<ServiceListResponse>;
+  getService(namespace: string, name: string): Promise<ServiceDetail>;
+  getHistory(namespace: string, name: string): Promise<ScoreHistoryPoint[]>;
+  listChecks(): Promise<ConfiguredCheck[]>;
+  getSummary(): Promise<LandscapeSummary>;
+  evaluate(): Promise<EvaluationRunResult>;
+}
+
+export const microservicesApiRef = createApiRef<MicroservicesApi>({
+  id: 'plugin.microservices.api',
+});

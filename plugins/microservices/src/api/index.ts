@@ -1,0 +1,2 @@
+export * from './MicroservicesApi';
+export * from './MicroservicesClient';
