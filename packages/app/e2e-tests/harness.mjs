@@ -81,9 +81,19 @@ export async function startBackstage() {
     ].join('\n'),
   );
   const startedAt = Date.now();
+  // Plain node with Backstage's TypeScript transform: `backstage-cli package start` would
+  // restart the backend whenever a file in the repository changes.
   const child = spawn(
-    'npx',
-    ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', configFile],
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'src/index.ts',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      configFile,
+    ],
     { cwd: backendDir, env: { ...process.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

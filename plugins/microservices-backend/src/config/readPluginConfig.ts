@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import {
   EngineConfig,
   resolveEngineConfig,
@@ -49,18 +50,16 @@ export function readPluginConfig(
   const scheduleConfig = section?.getOptionalConfig('schedule');
   let schedule = DEFAULT_SCHEDULE;
   if (scheduleConfig) {
+    // Any key left out keeps its default; the reader itself requires frequency and timeout.
+    const merged = new ConfigReader({
+      frequency: DEFAULT_SCHEDULE.frequency,
+      timeout: DEFAULT_SCHEDULE.timeout,
+      initialDelay: DEFAULT_SCHEDULE.initialDelay,
+      ...scheduleConfig.get<JsonObject>(),
+    } as JsonObject);
     try {
       schedule = {
-        ...DEFAULT_SCHEDULE,
-        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          // Only frequency is required by the reader; fill it from the default.
-          scheduleConfig.has('frequency')
-            ? scheduleConfig
-            : new ConfigReader({
-                ...scheduleConfig.get<object>(),
-                frequency: DEFAULT_SCHEDULE.frequency,
-              } as any),
-        ),
+        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
         // Several replicas share the database: run once across them.
         scope: 'global',
       };

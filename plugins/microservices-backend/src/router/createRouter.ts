@@ -53,7 +53,7 @@ export function createRouter(options: RouterOptions): express.Router {
   }
 
   router.get('/health', async (req, res) => {
-    await httpAuth.credentials(req);
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json({ status: 'ok' });
   });
 

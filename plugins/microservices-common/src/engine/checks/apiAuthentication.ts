@@ -20,6 +20,8 @@ export interface AuthenticationFinding {
 
 const PLACEHOLDERS = ['$text', '$json', '$yaml', '$openapi', '$asyncapi'];
 const cache = new WeakMap<Entity, AuthenticationFinding>();
+/** A missing, empty or whitespace-only definition: it declares nothing. */
+const NO_DEFINITION = 'has no definition';
 
 function parseDefinition(
   definition: unknown,
@@ -32,7 +34,7 @@ function parseDefinition(
   }
   const text = stringValue(definition);
   if (!text) {
-    return 'has no definition';
+    return NO_DEFINITION;
   }
   try {
     const document = parseDocument(text);
@@ -62,6 +64,14 @@ function inspect(api: Entity): AuthenticationFinding {
     };
   }
   const document = parseDefinition(spec.definition);
+  if (document === NO_DEFINITION) {
+    // An OpenAPI/AsyncAPI API without a definition declares no authentication
+    // (docs/checks.md: only other API types are "not checkable").
+    return {
+      status: 'fail',
+      detail: 'has no definition, so it declares no authentication',
+    };
+  }
   if (typeof document === 'string') {
     return { status: 'warn', detail: `cannot be checked: ${document}` };
   }
