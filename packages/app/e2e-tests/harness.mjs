@@ -32,7 +32,7 @@ function freePort() {
   });
 }
 
-async function waitFor(what, probe, timeoutMs) {
+async function waitFor(what, probe, timeoutMs, intervalMs = 500) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -42,7 +42,7 @@ async function waitFor(what, probe, timeoutMs) {
     } catch (e) {
       last = e;
     }
-    await new Promise(r => setTimeout(r, 500));
+    await new Promise(r => setTimeout(r, intervalMs));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
 }
@@ -74,9 +74,6 @@ export async function startBackstage() {
       `    port: ${port}`,
       '  cors:',
       `    origin: ${baseUrl}`,
-      'microservices:',
-      '  schedule:',
-      '    initialDelay: { seconds: 1 }',
       '',
     ].join('\n'),
   );
@@ -117,16 +114,31 @@ export async function startBackstage() {
     );
     const readyMs = Date.now() - startedAt;
     const token = await guestToken(baseUrl);
-    await waitFor(
-      'the first evaluation of the demo services',
+    const auth = { Authorization: `Bearer ${token}` };
+    // The catalog ingests the demo landscape in the background: wait until its service
+    // count stops changing, then evaluate on demand so the test does not depend on timing.
+    let previous = -1;
+    const catalogCount = await waitFor(
+      'the catalog to ingest the demo landscape',
       async () => {
-        const res = await fetch(`${baseUrl}/api/microservices/services?limit=1`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
-        return res.ok && (await res.json()).totalCount > 0;
+        const res = await fetch(
+          `${baseUrl}/api/catalog/entities/by-query?filter=kind=component,spec.type=service&limit=1`,
+          { headers: auth },
+        );
+        const { totalItems } = await res.json();
+        const stable = totalItems > 0 && totalItems === previous;
+        previous = totalItems;
+        return stable ? totalItems : undefined;
       },
       120_000,
+      3_000,
     );
+    const evaluated = await fetch(`${baseUrl}/api/microservices/evaluate`, { method: 'POST', headers: auth });
+    if (!evaluated.ok) throw new Error(`POST /evaluate answered ${evaluated.status}: ${await evaluated.text()}`);
+    const { serviceCount } = await evaluated.json();
+    if (serviceCount !== catalogCount) {
+      throw new Error(`evaluated ${serviceCount} services, the catalog has ${catalogCount}`);
+    }
     return { baseUrl, token, readyMs, pid: child.pid, stop, output: () => output };
   } catch (e) {
     stop();

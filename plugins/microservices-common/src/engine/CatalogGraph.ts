@@ -71,6 +71,7 @@ export class CatalogGraph {
   private readonly dependencies = new Map<string, string[]>();
   private readonly dependents = new Map<string, string[]>();
   private readonly selfDependent = new Set<string>();
+  private readonly cycleMemberSets = new WeakMap<string[], Set<string>>();
   private readonly datastoreTypes: Set<string>;
   private analysis?: GraphAnalysis;
   private datastoreUsers?: Map<string, string[]>;
@@ -275,6 +276,18 @@ export class CatalogGraph {
   /** The members of the cycle the entity is on (itself included), if any. */
   cycleOf(ref: string): string[] | undefined {
     return this.analyse().cycleOf.get(lowercase(ref));
+  }
+
+  /** The members of the entity's cycle as a set, built once per cycle. */
+  cycleMembersOf(ref: string): ReadonlySet<string> | undefined {
+    const members = this.cycleOf(ref);
+    if (!members) return undefined;
+    let set = this.cycleMemberSets.get(members);
+    if (!set) {
+      set = new Set(members);
+      this.cycleMemberSets.set(members, set);
+    }
+    return set;
   }
 
   /** Blast radius: how many distinct services depend on it, directly or transitively. */

@@ -3,10 +3,10 @@ import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments } from 'yaml';
 
-/** The shared test catalogs, beside the repository root (see shared/catalogs/README.md). */
+/** Real-world catalogs written by others, copied verbatim (see test-data/README.md). */
 export const CORPORA_DIR = path.resolve(
   __dirname,
-  '../../../../../../shared/catalogs',
+  '../../../../../test-data/catalogs',
 );
 
 function isEntity(value: unknown): value is Entity {

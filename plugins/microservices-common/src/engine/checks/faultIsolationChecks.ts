@@ -2,10 +2,13 @@ import type { CatalogGraph, EntityNode } from '../CatalogGraph';
 import type { CheckDefinition } from '../types';
 import { fail, listRefs, pass, plural, serviceNode } from './outcomes';
 
+/** How many other cycle members a result names in `related`. */
+const RELATED_MEMBERS = 100;
+
 /** The service's own entries that lead into its cycle, as written in catalog-info.yaml. */
 function edgesIntoCycle(
   node: EntityNode,
-  members: Set<string>,
+  members: ReadonlySet<string>,
   graph: CatalogGraph,
 ): string[] {
   const edges: string[] = [];
@@ -34,25 +37,39 @@ const noDependencyCycle: CheckDefinition = {
   evaluate(service, { graph }) {
     const node = serviceNode(service, graph);
     const cycle = graph.cycleOf(node.ref);
-    if (!cycle) {
+    const members = graph.cycleMembersOf(node.ref);
+    if (!cycle || !members) {
       return pass('Is on no dependency cycle.');
     }
-    const others = cycle.filter(member => member !== node.ref);
-    const edges = edgesIntoCycle(node, new Set(cycle), graph);
+    // Only the first few members are named; a cycle can hold thousands of entities.
+    const named: string[] = [];
+    for (const member of cycle) {
+      if (named.length > RELATED_MEMBERS) break;
+      if (member !== node.ref) named.push(member);
+    }
+    const otherCount = cycle.length - 1;
+    const edges = edgesIntoCycle(node, members, graph);
     const seen =
-      others.length === 0
+      otherCount === 0
         ? 'Depends on itself: its `spec.dependsOn` names itself.'
         : `Is on a dependency cycle with ${plural(
-            others.length,
+            otherCount,
             'other entity',
             'other entities',
-          )}: ${listRefs(others)}.`;
+          )}: ${
+            otherCount === named.length
+              ? listRefs(named)
+              : `${named
+                  .slice(0, 10)
+                  .map(ref => `\`${ref}\``)
+                  .join(', ')} and ${otherCount - 10} more`
+          }.`;
     return fail(
       seen,
       `Break the cycle by removing or inverting one dependency along it (e.g. replace a call with an event). This service's entries that lead into it: ${edges.join(
         ', ',
       )}.`,
-      others,
+      named,
     );
   },
 };

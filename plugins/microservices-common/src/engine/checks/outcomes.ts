@@ -37,7 +37,13 @@ export function notApplicable(message: string): CheckOutcome {
 
 function withRelated(outcome: CheckOutcome, related?: string[]): CheckOutcome {
   if (related && related.length > 0) {
-    outcome.related = [...new Set(related)].slice(0, MAX_RELATED);
+    // Stops at the cap: a huge cycle must not make every member's result O(cycle size).
+    const distinct = new Set<string>();
+    for (const ref of related) {
+      if (distinct.size >= MAX_RELATED) break;
+      distinct.add(ref);
+    }
+    outcome.related = [...distinct];
   }
   return outcome;
 }

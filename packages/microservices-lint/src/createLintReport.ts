@@ -1,0 +1,112 @@
+import type {
+  CatalogEvaluation,
+  CheckResult,
+  ServiceEvaluation,
+} from '@microservices-backstage/plugin-microservices-common';
+import type {
+  CatalogFiles,
+  SkippedFile,
+  SkippedLocation,
+  SourceLocation,
+} from './readCatalogFiles';
+
+export interface ServiceReport extends ServiceEvaluation {
+  /** Whether the service passes the bar (see LintReport.bar). */
+  passed: boolean;
+  /** Where the evaluated definition was read. */
+  source?: SourceLocation;
+}
+
+export interface DuplicateRef {
+  entityRef: string;
+  /** Every definition; the first one is evaluated. */
+  sources: SourceLocation[];
+}
+
+export interface LintReport {
+  services: ServiceReport[];
+  /** Whether every service passes the bar: exit code 0 or 1. */
+  passed: boolean;
+  /**
+   * `fail-under`: a service fails when its score is below `failUnder`;
+   * `no-failing-checks`: when a check with a weight above 0 has status fail or error.
+   */
+  bar: 'fail-under' | 'no-failing-checks';
+  failUnder?: number;
+  /** The catalog YAML files read. */
+  files: string[];
+  /** Entities read (Locations excepted), services included. */
+  entityCount: number;
+  skippedFiles: SkippedFile[];
+  skippedLocations: SkippedLocation[];
+  duplicateRefs: DuplicateRef[];
+  /** Every dependency cycle once, as the refs of its members. */
+  cycles: string[][];
+  /** The --config file, when one was given. */
+  configFile?: string;
+  /** Notes for people: e.g. a config file without a `microservices:` section. */
+  notes: string[];
+}
+
+/** A failing check: what fails a service under the default bar. */
+export const isFailing = (check: CheckResult) =>
+  (check.status === 'fail' || check.status === 'error') && check.weight > 0;
+
+export interface CreateLintReportOptions {
+  failUnder?: number;
+  configFile?: string;
+  notes?: string[];
+}
+
+/** Joins the engine's evaluation with where each entity came from, and applies the bar. */
+export function createLintReport(
+  catalog: CatalogFiles,
+  evaluation: CatalogEvaluation,
+  options: CreateLintReportOptions = {},
+): LintReport {
+  const { failUnder } = options;
+  const { graph } = evaluation;
+  const sourceOf = new Map(
+    catalog.entities.map(({ entity, source }) => [entity, source]),
+  );
+  const passes = (service: ServiceEvaluation) =>
+    failUnder === undefined
+      ? !service.checks.some(isFailing)
+      : service.score >= failUnder;
+
+  const services = evaluation.services.map((service): ServiceReport => {
+    const entity = graph.get(service.entityRef);
+    return {
+      ...service,
+      passed: passes(service),
+      source: entity ? sourceOf.get(entity) : undefined,
+    };
+  });
+
+  const duplicates = new Set(evaluation.duplicateRefs);
+  const definitions = new Map<string, SourceLocation[]>();
+  for (const { entity, source } of catalog.entities) {
+    const ref = graph.refOf(entity);
+    if (duplicates.has(ref)) {
+      definitions.set(ref, [...(definitions.get(ref) ?? []), source]);
+    }
+  }
+
+  return {
+    services,
+    passed: services.every(service => service.passed),
+    bar: failUnder === undefined ? 'no-failing-checks' : 'fail-under',
+    failUnder,
+    files: catalog.files,
+    entityCount: catalog.entities.length,
+    skippedFiles: catalog.skippedFiles,
+    skippedLocations: catalog.skippedLocations,
+    duplicateRefs: evaluation.duplicateRefs.map(entityRef => ({
+      entityRef,
+      sources: definitions.get(entityRef) ?? [],
+    })),
+    cycles: evaluation.cycles,
+    configFile: options.configFile,
+    notes: options.notes ?? [],
+  };
+}

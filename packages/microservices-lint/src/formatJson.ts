@@ -1,0 +1,48 @@
+import type { LintReport } from './createLintReport';
+
+/**
+ * The report for machines:
+ * `{"services":[{"entityRef","score","level","passed","source","checks":[{"id","principle","status","message","remediation",...}]}],"summary":{...},...}`.
+ * The names of `services` and their `checks` are a contract; fields may be added.
+ */
+export function formatJson(report: LintReport): string {
+  const failed = report.services.filter(service => !service.passed).length;
+  const output = {
+    services: report.services.map(service => ({
+      entityRef: service.entityRef,
+      score: service.score,
+      level: service.level,
+      passed: service.passed,
+      source: service.source ?? null,
+      checks: service.checks.map(check => ({
+        id: check.id,
+        principle: check.principle,
+        status: check.status,
+        message: check.message,
+        remediation: check.remediation,
+        weight: check.weight,
+        ...(check.exemption ? { exemption: check.exemption } : {}),
+        ...(check.related ? { related: check.related } : {}),
+      })),
+    })),
+    summary: {
+      passed: report.passed,
+      bar: report.bar,
+      failUnder: report.failUnder ?? null,
+      services: report.services.length,
+      passedServices: report.services.length - failed,
+      failedServices: failed,
+      files: report.files.length,
+      entities: report.entityCount,
+    },
+    cycles: report.cycles,
+    duplicateRefs: report.duplicateRefs,
+    skipped: {
+      files: report.skippedFiles,
+      locations: report.skippedLocations,
+    },
+    configFile: report.configFile ?? null,
+    notes: report.notes,
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

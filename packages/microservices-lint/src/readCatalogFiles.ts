@@ -1,0 +1,296 @@
+import type { Entity } from '@backstage/catalog-model';
+import path from 'node:path';
+import { isMap } from 'yaml';
+import { describeFileError, FileReader, nodeFileReader } from './FileReader';
+import { LintInputError } from './LintInputError';
+import {
+  documentLine,
+  documentValue,
+  parseYamlFile,
+  ParseYamlOptions,
+  YamlFile,
+} from './parseYamlFile';
+import { errorMessage } from './errorMessage';
+
+/** Where an entity (or a skipped document) was read. */
+export interface SourceLocation {
+  file: string;
+  /** 1-based line where the document's content starts. */
+  line: number;
+}
+
+export interface SourcedEntity {
+  entity: Entity;
+  source: SourceLocation;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface SkippedLocation extends SourceLocation {
+  /** The Location's `metadata.name`. */
+  name: string;
+}
+
+export interface CatalogFiles {
+  /** The YAML files read, in order. */
+  files: string[];
+  /** Every entity except `Location`s, in file and document order. */
+  entities: SourcedEntity[];
+  /** YAML files found by walking a folder that hold no entity. */
+  skippedFiles: SkippedFile[];
+  /** `kind: Location` documents: not followed. */
+  skippedLocations: SkippedLocation[];
+  /** Unusable input, at most one per path or file; nothing is evaluated when there is any. */
+  errors: LintInputError[];
+}
+
+export interface ReadCatalogOptions extends ParseYamlOptions {
+  reader?: FileReader;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+/** Folders a walk does not enter: dependencies and hidden folders (.git, ...). */
+const skipFolder = (name: string) =>
+  name === 'node_modules' || name.startsWith('.');
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const nonEmptyString = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '';
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a string';
+  return typeof value === 'object' ? 'something else' : `a ${typeof value}`;
+}
+
+/** Why a document is not a catalog entity, or undefined when it is one. */
+export function entityProblem(value: unknown): string | undefined {
+  const need =
+    'a catalog entity is a mapping with apiVersion, kind and metadata.name';
+  if (!isRecord(value)) {
+    return `not a catalog entity: the document is ${describeValue(
+      value,
+    )} (${need})`;
+  }
+  const missing: string[] = [];
+  if (!nonEmptyString(value.apiVersion)) missing.push('apiVersion');
+  if (!nonEmptyString(value.kind)) missing.push('kind');
+  if (!isRecord(value.metadata) || !nonEmptyString(value.metadata.name)) {
+    missing.push('metadata.name');
+  }
+  if (missing.length === 0) {
+    return undefined;
+  }
+  return `not a catalog entity: no ${missing.join(', no ')} (${need})`;
+}
+
+/**
+ * Whether a file found by walking a folder is meant as a catalog file: at
+ * least one document is a mapping with `apiVersion` and `kind`. Decided on
+ * the syntax tree, so that other YAML is never expanded.
+ */
+function looksLikeCatalogFile(yaml: YamlFile): boolean {
+  return yaml.documents.some(
+    document =>
+      isMap(document.contents) &&
+      document.contents.has('apiVersion') &&
+      document.contents.has('kind'),
+  );
+}
+
+interface Candidate {
+  file: string;
+  /** Named on the command line, rather than found in a folder. */
+  explicit: boolean;
+}
+
+/** The YAML files below a folder, sorted, each folder visited once (symbolic link loops). */
+function walkFolder(
+  root: string,
+  reader: FileReader,
+  skippedFiles: SkippedFile[],
+): string[] {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const folder = stack.pop()!;
+    let names: string[];
+    try {
+      const real = reader.realpath(folder);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      names = reader.readdir(folder).sort();
+    } catch (error) {
+      skippedFiles.push({ file: folder, reason: describeFileError(error) });
+      continue;
+    }
+    const subfolders: string[] = [];
+    for (const name of names) {
+      const entry = path.join(folder, name);
+      let stats;
+      try {
+        stats = reader.stat(entry);
+      } catch (error) {
+        if (YAML_FILE.test(name)) {
+          skippedFiles.push({ file: entry, reason: describeFileError(error) });
+        }
+        continue;
+      }
+      if (stats.isDirectory()) {
+        if (!skipFolder(name)) subfolders.push(entry);
+      } else if (YAML_FILE.test(name)) {
+        if (stats.isFile()) {
+          found.push(entry);
+        } else {
+          skippedFiles.push({ file: entry, reason: 'not a regular file' });
+        }
+      }
+    }
+    // Depth first, in name order: push in reverse so the first pops first.
+    stack.push(...subfolders.reverse());
+  }
+  return found;
+}
+
+/** The files to read: the named files, and the YAML files below the named folders, each once. */
+function collectCandidates(
+  paths: readonly string[],
+  reader: FileReader,
+  result: CatalogFiles,
+): Candidate[] {
+  const byRealPath = new Map<string, Candidate>();
+  const candidates: Candidate[] = [];
+  const add = (file: string, explicit: boolean) => {
+    let real = file;
+    try {
+      real = reader.realpath(file);
+    } catch {
+      // Reading it will report the problem.
+    }
+    const known = byRealPath.get(real);
+    if (known) {
+      known.explicit = known.explicit || explicit;
+      return;
+    }
+    const candidate = { file, explicit };
+    byRealPath.set(real, candidate);
+    candidates.push(candidate);
+  };
+  for (const given of paths) {
+    let stats;
+    try {
+      stats = reader.stat(given);
+    } catch (error) {
+      result.errors.push(new LintInputError(describeFileError(error), given));
+      continue;
+    }
+    if (stats.isDirectory()) {
+      for (const file of walkFolder(given, reader, result.skippedFiles)) {
+        add(file, false);
+      }
+    } else if (stats.isFile()) {
+      add(given, true);
+    } else {
+      result.errors.push(
+        new LintInputError('not a regular file or folder', given),
+      );
+    }
+  }
+  return candidates;
+}
+
+/** Reads one file's entities into the result; throws LintInputError. */
+function readFile(
+  { file, explicit }: Candidate,
+  reader: FileReader,
+  options: ParseYamlOptions,
+  result: CatalogFiles,
+) {
+  const yaml = parseYamlFile(file, reader, options);
+  if (!explicit && !looksLikeCatalogFile(yaml)) {
+    result.skippedFiles.push({
+      file,
+      reason:
+        yaml.documents.length === 0
+          ? 'empty'
+          : 'no document has apiVersion and kind: not a catalog file',
+    });
+    return;
+  }
+  const entities: SourcedEntity[] = [];
+  const locations: SkippedLocation[] = [];
+  for (const document of yaml.documents) {
+    const value = documentValue(yaml, document);
+    if (value === null || value === undefined) {
+      continue; // an empty document, e.g. a trailing `---`: the catalog ignores it too
+    }
+    const line = documentLine(yaml, document);
+    const problem = entityProblem(value);
+    if (problem) {
+      throw new LintInputError(problem, file, line);
+    }
+    const entity = value as unknown as Entity;
+    if (entity.kind.trim().toLowerCase() === 'location') {
+      locations.push({ file, line, name: entity.metadata.name });
+    } else {
+      entities.push({ entity, source: { file, line } });
+    }
+  }
+  if (explicit && entities.length === 0 && locations.length === 0) {
+    throw new LintInputError(
+      'no YAML document in it: expected catalog entities',
+      file,
+    );
+  }
+  result.files.push(file);
+  result.entities.push(...entities);
+  result.skippedLocations.push(...locations);
+}
+
+/**
+ * Reads catalog entities from YAML files and folders (walked recursively for
+ * `*.yaml` and `*.yml`, skipping `node_modules` and hidden folders).
+ *
+ * Every document of a named file must be an entity. A file found in a folder
+ * is skipped when none of its documents has `apiVersion` and `kind` (an
+ * OpenAPI definition, a CI workflow...), but once it looks like a catalog
+ * file every document must be an entity. `kind: Location` documents are
+ * recorded and not followed. Placeholders like `$text` are kept as written.
+ *
+ * Never throws for bad input: each unusable path or file gives one
+ * LintInputError in `errors`.
+ */
+export function readCatalogFiles(
+  paths: readonly string[],
+  options: ReadCatalogOptions = {},
+): CatalogFiles {
+  const reader = options.reader ?? nodeFileReader;
+  const result: CatalogFiles = {
+    files: [],
+    entities: [],
+    skippedFiles: [],
+    skippedLocations: [],
+    errors: [],
+  };
+  for (const candidate of collectCandidates(paths, reader, result)) {
+    try {
+      readFile(candidate, reader, options, result);
+    } catch (error) {
+      result.errors.push(
+        error instanceof LintInputError
+          ? error
+          : new LintInputError(
+              `cannot read it (${errorMessage(error)})`,
+              candidate.file,
+            ),
+      );
+    }
+  }
+  return result;
+}

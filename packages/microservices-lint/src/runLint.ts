@@ -1,0 +1,130 @@
+import {
+  defaultEngineConfig,
+  EngineConfig,
+  evaluateCatalog,
+} from '@microservices-backstage/plugin-microservices-common';
+import { createLintReport } from './createLintReport';
+import { FileReader, nodeFileReader } from './FileReader';
+import { formatJson } from './formatJson';
+import { formatText } from './formatText';
+import { LintInputError } from './LintInputError';
+import { LintArgs, parseLintArgs, USAGE, UsageError } from './parseLintArgs';
+import { readCatalogFiles } from './readCatalogFiles';
+import { readEngineConfig } from './readEngineConfig';
+import { errorMessage } from './errorMessage';
+
+export interface RunLintOptions {
+  /** The file system; the real one by default. */
+  reader?: FileReader;
+  /** The evaluation's instant (waiver expiry); the current time by default. */
+  now?: Date;
+  /** Files above it are refused unread; 10 MB by default. */
+  maxFileBytes?: number;
+}
+
+export interface LintResult {
+  stdout: string;
+  stderr: string;
+  /** 0: every service passes; 1: a service fails; 2: unusable input or command line. */
+  exitCode: 0 | 1 | 2;
+}
+
+const PROGRAM = 'microservices-lint';
+
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n} ${n === 1 ? one : many}`;
+
+const inputError = (messages: string[]): LintResult => ({
+  stdout: '',
+  stderr: messages.map(message => `${message}\n`).join(''),
+  exitCode: 2,
+});
+
+function lint(args: LintArgs, options: RunLintOptions): LintResult {
+  const reader = options.reader ?? nodeFileReader;
+  const { maxFileBytes } = options;
+  let config: EngineConfig = defaultEngineConfig;
+  const notes: string[] = [];
+  if (args.config !== undefined) {
+    const read = readEngineConfig(args.config, reader, { maxFileBytes });
+    config = read.config;
+    if (!read.hasSection) {
+      notes.push(
+        `${args.config} has no microservices: section: the default configuration applies.`,
+      );
+    }
+  }
+
+  const catalog = readCatalogFiles(args.paths, { reader, maxFileBytes });
+  if (catalog.errors.length > 0) {
+    return inputError(catalog.errors.map(error => error.message));
+  }
+  const evaluation = evaluateCatalog(
+    catalog.entities.map(({ entity }) => entity),
+    config,
+    { now: options.now },
+  );
+  if (evaluation.services.length === 0) {
+    const locations = catalog.skippedLocations.length;
+    return inputError([
+      `${PROGRAM}: no services found in ${args.paths.join(', ')}: ` +
+        `${count(catalog.entities.length, 'entity', 'entities')} in ${count(
+          catalog.files.length,
+          'file',
+        )}${
+          locations > 0
+            ? `, and ${count(
+                locations,
+                'Location',
+              )} whose targets are not followed (name the files or folders instead)`
+            : ''
+        }. A service is a Component with spec.type: service. ` +
+        `Linting nothing is usually a mistake, so this is an error.`,
+    ]);
+  }
+  const report = createLintReport(catalog, evaluation, {
+    failUnder: args.failUnder,
+    configFile: args.config,
+    notes,
+  });
+  return {
+    stdout: args.format === 'json' ? formatJson(report) : formatText(report),
+    stderr: '',
+    exitCode: report.passed ? 0 : 1,
+  };
+}
+
+/**
+ * The whole command, without a process: takes the arguments (after the
+ * program name) and returns what to print and the exit code. Never throws.
+ */
+export function runLint(
+  argv: readonly string[],
+  options: RunLintOptions = {},
+): LintResult {
+  let args: LintArgs;
+  try {
+    args = parseLintArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      return {
+        stdout: '',
+        stderr: `${PROGRAM}: ${error.message}\n\n${USAGE}`,
+        exitCode: 2,
+      };
+    }
+    throw error;
+  }
+  if (args.help) {
+    return { stdout: USAGE, stderr: '', exitCode: 0 };
+  }
+  try {
+    return lint(args, options);
+  } catch (error) {
+    if (error instanceof LintInputError) {
+      return inputError([error.message]);
+    }
+    // A bug, or input so odd that the engine tripped: still no stack trace.
+    return inputError([`${PROGRAM}: internal error: ${errorMessage(error)}`]);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Test helpers for adopters' custom checks.
+ *
+ * @packageDocumentation
+ */
+export { evaluateCustomCheck } from './evaluateCustomCheck';
