@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 // Starts the real backend (SQLite in memory, the demo landscape) serving the built app on a
 // free port, and a headless Debian Chromium driven by playwright-core. Everything stops by
 // itself: every wait is bounded.

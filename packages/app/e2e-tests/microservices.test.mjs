@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 // End-to-end: the real backend and app on the demo landscape, in a real headless Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

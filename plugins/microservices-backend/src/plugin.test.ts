@@ -89,7 +89,7 @@ const asUser = () => mockCredentials.user.header('user:default/alice');
 describe('microservices backend plugin', () => {
   it('needs credentials on every route', async () => {
     const server = await startBackend();
-    for (const path of ['/health', '/services', '/services/default/orders', '/checks', '/summary']) {
+    for (const path of ['/health', '/services', '/services/default/orders', '/services/default/orders/history', '/checks', '/summary', '/summary/history']) {
       const res = await request(server).get(`/api/microservices${path}`);
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
     }
@@ -147,6 +147,15 @@ describe('microservices backend plugin', () => {
       ['component:default/orders', 'component:default/payments'],
     ]);
 
+    const trend = await request(server)
+      .get('/api/microservices/summary/history')
+      .set('Authorization', asUser());
+    expect(trend.status).toBe(200);
+    // Only the two services this user may see are averaged.
+    expect(trend.body.items).toEqual([
+      expect.objectContaining({ serviceCount: 2 }),
+    ]);
+
     const checks = await request(server)
       .get('/api/microservices/checks')
       .set('Authorization', asUser());
@@ -184,6 +193,10 @@ describe('microservices backend plugin', () => {
       .get('/api/microservices/services/default/not%20valid')
       .set('Authorization', asUser());
     expect(badName.status).toBe(400);
+    const badTrend = await request(server)
+      .get('/api/microservices/summary/history?limit=0')
+      .set('Authorization', asUser());
+    expect(badTrend.status).toBe(400);
     const badHistory = await request(server)
       .get('/api/microservices/services/default/orders/history?since=yesterday')
       .set('Authorization', asUser());
@@ -192,7 +205,7 @@ describe('microservices backend plugin', () => {
 
   it('answers 403 when the permission policy denies', async () => {
     const server = await startBackend({ deny: true });
-    for (const path of ['/services', '/services/default/orders', '/checks', '/summary']) {
+    for (const path of ['/services', '/services/default/orders', '/services/default/orders/history', '/checks', '/summary', '/summary/history']) {
       const res = await request(server).get(`/api/microservices${path}`).set('Authorization', asUser());
       expect({ path, status: res.status }).toEqual({ path, status: 403 });
     }
@@ -215,8 +228,8 @@ describe('microservices backend plugin', () => {
                 title: 'Has a description',
                 description: 'metadata.description is set',
                 defaultWeight: 1,
-                evaluate: service =>
-                  service.metadata.description
+                evaluate: entity =>
+                  entity.metadata.description
                     ? { status: 'pass', message: 'Described.' }
                     : { status: 'fail', message: 'No description.', remediation: 'Add metadata.description.' },
               },

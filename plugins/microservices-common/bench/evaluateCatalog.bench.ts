@@ -116,6 +116,7 @@ function measure(name: string, load: () => Entity[], runs: number) {
   clearInterval(sampler);
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
+  // eslint-disable-next-line no-console
   console.log(
     `${name.padEnd(34)} ${String(entities.length).padStart(7)} entities ${String(services).padStart(6)} services  ` +
       `median ${median.toFixed(1).padStart(8)} ms  min ${times[0].toFixed(1).padStart(8)} ms  ` +

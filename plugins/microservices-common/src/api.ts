@@ -113,6 +113,14 @@ export interface LandscapeSummary {
   cycles: string[][];
 }
 
+/** The landscape at one evaluation: for the trend over time. */
+export interface LandscapeHistoryPoint {
+  evaluatedAt: string;
+  serviceCount: number;
+  averageScore: number;
+  levels: { level: string; count: number }[];
+}
+
 export interface EvaluationRunResult {
   serviceCount: number;
   startedAt: string;

@@ -57,9 +57,8 @@ function run(services: ServiceDetail[], finishedAt = '2026-11-29T10:00:01.000Z')
 
 it('runs against PostgreSQL in CI', () => {
   // .ci/run installs and starts PostgreSQL; a silent fallback to SQLite only would hide it.
-  if (process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1') {
-    expect(databases.supports('POSTGRES_15')).toBe(true);
-  }
+  const required = process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1';
+  expect(databases.supports('POSTGRES_15') || !required).toBe(true);
 });
 
 describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', databaseId => {
@@ -130,6 +129,37 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
     expect(history.map(h => h.score)).toEqual([50, 60]);
     expect(await store.getHistory('component:default/a', { limit: 1 })).toEqual([
       { score: 60, level: 'silver', evaluatedAt: '2026-11-29T11:00:00.000Z' },
+    ]);
+  });
+
+  it('gives the landscape trend per evaluation over the visible services', async () => {
+    const { store } = await createStore(databaseId);
+    expect(await store.getLandscapeHistory(10)).toEqual([]);
+    const at1 = '2026-11-01T00:00:00.000Z';
+    const at2 = '2026-11-02T00:00:00.000Z';
+    await store.saveRun(
+      run([service('a', { score: 40, level: 'none', evaluatedAt: at1 }), service('b', { score: 80, evaluatedAt: at1 })], at1),
+    );
+    await store.saveRun(
+      run([service('a', { score: 60, level: 'bronze', evaluatedAt: at2 }), service('b', { score: 100, level: 'gold', evaluatedAt: at2 })], at2),
+    );
+    expect(await store.getLandscapeHistory(10)).toEqual([
+      {
+        evaluatedAt: at1,
+        serviceCount: 2,
+        averageScore: 60,
+        levels: expect.arrayContaining([{ level: 'none', count: 1 }, { level: 'silver', count: 1 }]),
+      },
+      {
+        evaluatedAt: at2,
+        serviceCount: 2,
+        averageScore: 80,
+        levels: expect.arrayContaining([{ level: 'bronze', count: 1 }, { level: 'gold', count: 1 }]),
+      },
+    ]);
+    const latestOnly = await store.getLandscapeHistory(1, new Set(['component:default/a']));
+    expect(latestOnly).toEqual([
+      { evaluatedAt: at2, serviceCount: 1, averageScore: 60, levels: [{ level: 'bronze', count: 1 }] },
     ]);
   });
 

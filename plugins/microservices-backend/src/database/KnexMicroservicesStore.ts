@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type {
   CheckResult,
+  LandscapeHistoryPoint,
   DependencyRef,
   ScoreHistoryPoint,
   ServiceDetail,
@@ -260,6 +261,44 @@ export class KnexMicroservicesStore implements MicroservicesStore {
         level: r.level,
         checks: JSON.parse(r.checks!) as CheckResult[],
       }));
+  }
+
+  async getLandscapeHistory(
+    runs: number,
+    visible?: Set<string>,
+  ): Promise<LandscapeHistoryPoint[]> {
+    const times: string[] = (
+      await this.db(HISTORY)
+        .distinct('evaluated_at')
+        .orderBy('evaluated_at', 'desc')
+        .limit(runs)
+    ).map(r => r.evaluated_at);
+    if (times.length === 0) return [];
+    const rows = await this.db(HISTORY)
+      .select('entity_ref', 'score', 'level', 'evaluated_at')
+      .whereIn('evaluated_at', times);
+    const points = new Map<string, { total: number; levels: Map<string, number> }>();
+    for (const row of rows) {
+      if (visible && !visible.has(row.entity_ref)) continue;
+      let point = points.get(row.evaluated_at);
+      if (!point) {
+        point = { total: 0, levels: new Map() };
+        points.set(row.evaluated_at, point);
+      }
+      point.total += Number(row.score);
+      point.levels.set(row.level, (point.levels.get(row.level) ?? 0) + 1);
+    }
+    return [...points.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([evaluatedAt, point]) => {
+        const serviceCount = [...point.levels.values()].reduce((a, b) => a + b, 0);
+        return {
+          evaluatedAt,
+          serviceCount,
+          averageScore: Math.round(point.total / serviceCount),
+          levels: [...point.levels.entries()].map(([level, count]) => ({ level, count })),
+        };
+      });
   }
 
   async applyRetention(

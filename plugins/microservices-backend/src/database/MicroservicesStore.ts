@@ -1,4 +1,5 @@
 import type {
+  LandscapeHistoryPoint,
   LandscapeSummary,
   ScoreHistoryPoint,
   ServiceDetail,
@@ -49,5 +50,10 @@ export interface MicroservicesStore {
   listChecks(visible?: Set<string>): Promise<
     Array<Pick<ServiceDetail, 'entityRef' | 'owner' | 'system' | 'domain' | 'score' | 'level' | 'checks'>>
   >;
+  /** Per evaluation, oldest first: the latest `runs` evaluations' scores of `visible` services. */
+  getLandscapeHistory(
+    runs: number,
+    visible?: Set<string>,
+  ): Promise<LandscapeHistoryPoint[]>;
   applyRetention(retention: HistoryRetention, now: Date): Promise<{ deleted: number }>;
 }

@@ -17,6 +17,7 @@ import {
   entityNameSchema,
   historyQuerySchema,
   serviceListQuerySchema,
+  summaryHistoryQuerySchema,
 } from './schemas';
 
 export interface RouterOptions {
@@ -88,6 +89,12 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/summary', async (req, res) => {
     const credentials = await authorize(req, microservicesReadPermission);
     res.json(await microservices.getSummary(credentials));
+  });
+
+  router.get('/summary/history', async (req, res) => {
+    const credentials = await authorize(req, microservicesReadPermission);
+    const { limit } = parse(summaryHistoryQuerySchema, req.query);
+    res.json({ items: await microservices.getSummaryHistory(limit ?? 30, credentials) });
   });
 
   router.post('/evaluate', async (req, res) => {

@@ -51,6 +51,11 @@ export const historyQuerySchema = z
   .partial()
   .strict();
 
+export const summaryHistoryQuerySchema = z
+  .object({ limit: integer(1, 365) })
+  .partial()
+  .strict();
+
 /** Entity names and namespaces as Backstage allows them. */
 export const entityNameSchema = z
   .string()

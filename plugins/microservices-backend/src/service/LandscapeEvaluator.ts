@@ -56,9 +56,9 @@ export class LandscapeEvaluator {
     });
     const { deleted } = await store.applyRetention(this.options.history, finished);
     const durationMs = finished.getTime() - started.getTime();
+    const retention = deleted ? `; removed ${deleted} history points past retention` : '';
     logger.info(
-      `Evaluated ${services.length} services from ${entities.length} entities in ${durationMs} ms` +
-        (deleted ? `; removed ${deleted} history points past retention` : ''),
+      `Evaluated ${services.length} services from ${entities.length} entities in ${durationMs} ms${retention}`,
     );
     return {
       serviceCount: services.length,

@@ -5,6 +5,7 @@ import type {
 import type {
   ConfiguredCheck,
   EvaluationRunResult,
+  LandscapeHistoryPoint,
   LandscapeSummary,
   ScoreHistoryPoint,
   ServiceDetail,
@@ -82,6 +83,14 @@ export class MicroservicesService {
       run,
       allServiceRefs: new Set(all.map(s => s.entityRef)),
     });
+  }
+
+  async getSummaryHistory(
+    runs: number,
+    credentials: BackstageCredentials,
+  ): Promise<LandscapeHistoryPoint[]> {
+    const visible = await this.options.catalog.visibleServiceRefs(credentials);
+    return this.options.store.getLandscapeHistory(runs, visible);
   }
 
   /** Evaluates the whole catalog now; concurrent calls share one run. */

@@ -8,8 +8,8 @@ const hasRunbook: CheckDefinition = {
   title: 'Has a runbook link',
   description: 'A link titled Runbook',
   defaultWeight: 2,
-  evaluate: service =>
-    (service.metadata.links ?? []).some(l => l.title === 'Runbook')
+  evaluate: entity =>
+    (entity.metadata.links ?? []).some(l => l.title === 'Runbook')
       ? { status: 'pass', message: 'Runbook linked.' }
       : {
           status: 'fail',
