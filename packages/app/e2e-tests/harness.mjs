@@ -59,8 +59,11 @@ export function buildApp() {
   if (result.status !== 0) throw new Error('App build failed');
 }
 
-/** Starts the backend on a free port; resolves once the demo services are evaluated. */
-export async function startBackstage() {
+/**
+ * Starts the backend on a free port; resolves once the catalog's services are evaluated.
+ * `extraConfig` (YAML) is appended to the test config, e.g. to load another catalog.
+ */
+export async function startBackstage({ extraConfig = '', ingestTimeoutMs = 120_000 } = {}) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ms-e2e-')), 'app-config.e2e.yaml');
@@ -75,6 +78,7 @@ export async function startBackstage() {
       `    port: ${port}`,
       '  cors:',
       `    origin: ${baseUrl}`,
+      extraConfig,
       '',
     ].join('\n'),
   );
@@ -131,7 +135,7 @@ export async function startBackstage() {
         previous = totalItems;
         return stable ? totalItems : undefined;
       },
-      120_000,
+      ingestTimeoutMs,
       3_000,
     );
     const evaluated = await fetch(`${baseUrl}/api/microservices/evaluate`, { method: 'POST', headers: auth });
