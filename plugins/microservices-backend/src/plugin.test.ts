@@ -64,7 +64,30 @@ function catalogWithVisibility() {
   });
 }
 
-async function startBackend(options: { deny?: boolean; config?: object; modules?: any[] } = {}) {
+/**
+ * A policy that allows the plugin's own permissions and makes catalog reads conditional,
+ * like a real policy that hides some entities: visibility then comes from the catalog.
+ */
+const conditionalCatalogPolicy = mockServices.permissions.mock({
+  authorize: async requests => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async requests =>
+    requests.map(() => ({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: { rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: [] } },
+    })),
+});
+
+function permissionsFor(options: { deny?: boolean; allowAll?: boolean }) {
+  if (options.deny) return mockServices.permissions.factory({ result: AuthorizeResult.DENY });
+  if (options.allowAll) return mockServices.permissions.factory({ result: AuthorizeResult.ALLOW });
+  return conditionalCatalogPolicy.factory;
+}
+
+async function startBackend(
+  options: { deny?: boolean; allowAll?: boolean; config?: object; modules?: any[] } = {},
+) {
   const { server } = await startTestBackend({
     features: [
       microservicesPlugin,
@@ -75,9 +98,7 @@ async function startBackend(options: { deny?: boolean; config?: object; modules?
       mockServices.rootConfig.factory({
         data: { microservices: { schedule: { initialDelay: { hours: 1 } } }, ...options.config },
       }),
-      ...(options.deny
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
+      permissionsFor(options),
       ...(options.modules ?? []),
     ],
   });
@@ -160,6 +181,18 @@ describe('microservices backend plugin', () => {
       .get('/api/microservices/checks')
       .set('Authorization', asUser());
     expect(checks.body.items.map((c: any) => c.id)).toContain('devops.owned-by-team');
+  });
+
+  it('does not ask the catalog for visibility when the policy allows every read', async () => {
+    const server = await startBackend({ allowAll: true });
+    await request(server).post('/api/microservices/evaluate').set('Authorization', asUser());
+    const list = await request(server)
+      .get('/api/microservices/services?orderBy=name&limit=2')
+      .set('Authorization', asUser());
+    // The test catalog would hide secret-service from users; an allow-all policy does not.
+    expect(list.body.totalCount).toBe(3);
+    expect(list.body.items.map((s: any) => s.name)).toEqual(['orders', 'payments']);
+    expect(list.body).toMatchObject({ offset: 0, limit: 2 });
   });
 
   it('answers 404 for unknown and hidden services', async () => {

@@ -58,7 +58,7 @@ export const microservicesPlugin = createBackendPlugin({
           });
         }
         const store = new KnexMicroservicesStore(db);
-        const catalog = new CatalogReader(deps.catalog, deps.auth);
+        const catalog = new CatalogReader(deps.catalog, deps.auth, deps.permissions);
         const evaluator = new LandscapeEvaluator({
           catalog,
           store,

@@ -1,6 +1,9 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
+import type {
+  ServiceDetail,
+  ServiceListQuery,
+} from '@microservices-backstage/plugin-microservices-common';
 import { KnexMicroservicesStore } from './KnexMicroservicesStore';
 
 jest.setTimeout(60_000);
@@ -34,6 +37,17 @@ function service(name: string, overrides: Partial<ServiceDetail> = {}): ServiceD
   };
 }
 
+/** Every matching service, in order (one page large enough for the fixtures). */
+async function list(
+  store: KnexMicroservicesStore,
+  query: ServiceListQuery,
+  visible?: Set<string>,
+) {
+  const { items, totalCount } = await store.listServices({ ...query, limit: 500 }, visible);
+  expect(totalCount).toBe(items.length);
+  return items;
+}
+
 async function createStore(id: TestDatabaseId) {
   const knex = await databases.init(id);
   await knex.migrate.latest({
@@ -62,6 +76,20 @@ it('runs against PostgreSQL in CI', () => {
 });
 
 describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', databaseId => {
+  it('pages in the database and counts all matches', async () => {
+    const { store } = await createStore(databaseId);
+    await store.saveRun(run(['a', 'b', 'c', 'd', 'e'].map(n => service(n))));
+    const page = await store.listServices({ offset: 1, limit: 2, orderBy: 'name' });
+    expect(page.items.map(s => s.name)).toEqual(['b', 'c']);
+    expect(page.totalCount).toBe(5);
+    const visiblePage = await store.listServices(
+      { offset: 1, limit: 2, orderBy: 'name' },
+      new Set(['component:default/a', 'component:default/c', 'component:default/e']),
+    );
+    expect(visiblePage.items.map(s => s.name)).toEqual(['c', 'e']);
+    expect(visiblePage.totalCount).toBe(3);
+  });
+
   it('saves a run, lists, filters, sorts and reads one service', async () => {
     const { store } = await createStore(databaseId);
     await store.saveRun(
@@ -88,21 +116,21 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
       ]),
     );
 
-    const all = await store.listServices({});
+    const all = await list(store, {});
     expect(all.map(s => s.name)).toEqual(['billing', 'catalog', 'Checkout'].sort((a, b) => (a < b ? -1 : 1)));
     expect(all[0].entityRef).toBe(all[0].entityRef.toLowerCase());
 
-    const byScore = await store.listServices({ orderBy: 'score', order: 'desc' });
+    const byScore = await list(store, { orderBy: 'score', order: 'desc' });
     expect(byScore.map(s => s.score)).toEqual([95, 70, 40]);
 
-    expect((await store.listServices({ owner: ['group:default/team-b'] })).map(s => s.name)).toEqual(['billing']);
-    expect((await store.listServices({ failingPrinciple: ['fault-isolation'] })).map(s => s.name)).toEqual(['billing']);
-    expect((await store.listServices({ failingCheck: ['fault-isolation.no-dependency-cycle'] })).length).toBe(1);
-    expect((await store.listServices({ lifecycle: ['experimental'] })).map(s => s.name)).toEqual(['catalog']);
-    expect((await store.listServices({ search: 'CHECKOUT api' })).map(s => s.name)).toEqual(['Checkout']);
-    expect(await store.listServices({ search: '100%_' })).toEqual([]);
+    expect((await list(store, { owner: ['group:default/team-b'] })).map(s => s.name)).toEqual(['billing']);
+    expect((await list(store, { failingPrinciple: ['fault-isolation'] })).map(s => s.name)).toEqual(['billing']);
+    expect((await list(store, { failingCheck: ['fault-isolation.no-dependency-cycle'] })).length).toBe(1);
+    expect((await list(store, { lifecycle: ['experimental'] })).map(s => s.name)).toEqual(['catalog']);
+    expect((await list(store, { search: 'CHECKOUT api' })).map(s => s.name)).toEqual(['Checkout']);
+    expect(await list(store, { search: '100%_' })).toEqual([]);
     expect(
-      (await store.listServices({}, new Set(['component:default/catalog']))).map(s => s.name),
+      (await list(store, {}, new Set(['component:default/catalog']))).map(s => s.name),
     ).toEqual(['catalog']);
 
     const billing = await store.getService('component:default/BILLING');
@@ -123,7 +151,7 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
         '2026-11-29T11:00:01.000Z',
       ),
     );
-    expect((await store.listServices({})).map(s => s.name)).toEqual(['a']);
+    expect((await list(store, {})).map(s => s.name)).toEqual(['a']);
     expect(await store.getService('component:default/gone')).toBeUndefined();
     const history = await store.getHistory('component:default/a', { limit: 10 });
     expect(history.map(h => h.score)).toEqual([50, 60]);
@@ -180,6 +208,9 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
     const { store } = await createStore(databaseId);
     const many = Array.from({ length: 1500 }, (_, i) => service(`svc-${i}`));
     await store.saveRun(run(many));
-    expect((await store.listServices({})).length).toBe(1500);
+    expect((await store.listServices({ limit: 10 })).totalCount).toBe(1500);
+    const page = await store.listServices({ offset: 1490, limit: 20, orderBy: 'name' });
+    expect(page.items).toHaveLength(10);
+    expect(page.totalCount).toBe(1500);
   });
 });

@@ -151,10 +151,41 @@ export class KnexMicroservicesStore implements MicroservicesStore {
   }
 
   async listServices(
-    query: Omit<ServiceListQuery, 'offset' | 'limit'>,
+    query: ServiceListQuery,
     visible?: Set<string>,
-  ): Promise<ServiceSummary[]> {
-    const q = this.db<ResultRow>(RESULTS).select(SUMMARY_COLUMNS);
+  ): Promise<{ items: ServiceSummary[]; totalCount: number }> {
+    const filtered = this.filteredServices(query);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    const direction = query.order === 'desc' ? 'desc' : 'asc';
+    const sorted = filtered
+      .clone()
+      .select(SUMMARY_COLUMNS)
+      .orderBy(SORT_COLUMNS[query.orderBy ?? 'name'], direction)
+      .orderBy('entity_ref', 'asc');
+    if (!visible) {
+      // Everything is visible: page in the database.
+      const [rows, [{ count }]] = await Promise.all([
+        sorted.offset(offset).limit(limit),
+        filtered.clone().count({ count: '*' }),
+      ]);
+      return {
+        items: (rows as unknown as ResultRow[]).map(toSummary),
+        totalCount: Number(count),
+      };
+    }
+    // Visibility is a set of refs from the catalog: filter and page here.
+    const rows = ((await sorted) as unknown as ResultRow[]).filter(r =>
+      visible.has(r.entity_ref),
+    );
+    return {
+      items: rows.slice(offset, offset + limit).map(toSummary),
+      totalCount: rows.length,
+    };
+  }
+
+  private filteredServices(query: ServiceListQuery) {
+    const q = this.db<ResultRow>(RESULTS);
     const inList = (column: string, values?: string[]) => {
       if (values?.length) {
         q.whereIn(
@@ -176,7 +207,9 @@ export class KnexMicroservicesStore implements MicroservicesStore {
       q.where('failing_checks', 'like', `%"${check}"%`);
     }
     if (query.search) {
-      const term = `%${query.search.toLocaleLowerCase('en-US').replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      const term = `%${query.search
+        .toLocaleLowerCase('en-US')
+        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
       q.where(b =>
         b
           .whereRaw(`lower(name) like ? escape '\\'`, [term])
@@ -184,16 +217,7 @@ export class KnexMicroservicesStore implements MicroservicesStore {
           .orWhereRaw(`entity_ref like ? escape '\\'`, [term]),
       );
     }
-    const direction = query.order === 'desc' ? 'desc' : 'asc';
-    q.orderBy(SORT_COLUMNS[query.orderBy ?? 'name'], direction).orderBy(
-      'entity_ref',
-      'asc',
-    );
-    const rows = (await q) as unknown as ResultRow[];
-    const summaries = rows.map(toSummary);
-    return visible
-      ? summaries.filter(s => visible.has(s.entityRef))
-      : summaries;
+    return q;
   }
 
   async getService(entityRef: string): Promise<ServiceDetail | undefined> {

@@ -31,13 +31,13 @@ export interface MicroservicesStore {
    */
   saveRun(run: EvaluationRunRecord): Promise<void>;
   /**
-   * Services matching the filters, sorted, without paging; `visible` (lower-case refs)
-   * limits them to what the caller may see.
+   * A page of the services matching the filters, sorted, and how many match;
+   * `visible` (lower-case refs) limits them to what the caller may see.
    */
   listServices(
-    query: Omit<ServiceListQuery, 'offset' | 'limit'>,
+    query: ServiceListQuery,
     visible?: Set<string>,
-  ): Promise<ServiceSummary[]>;
+  ): Promise<{ items: ServiceSummary[]; totalCount: number }>;
   getService(entityRef: string): Promise<ServiceDetail | undefined>;
   getHistory(
     entityRef: string,

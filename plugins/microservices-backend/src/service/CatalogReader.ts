@@ -1,7 +1,10 @@
 import type {
   AuthService,
   BackstageCredentials,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -28,6 +31,7 @@ export class CatalogReader {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly permissions: PermissionsService,
   ) {}
 
   /** Every entity the engine needs, read with the plugin's own credentials. */
@@ -38,9 +42,19 @@ export class CatalogReader {
 
   /**
    * The refs (lower-case) of the services the caller may see in the catalog, so that
-   * nobody sees scores of entities the catalog would hide from them.
+   * nobody sees scores of entities the catalog would hide from them; `undefined` when the
+   * permission policy lets the caller read every entity (then the catalog is not asked).
    */
-  async visibleServiceRefs(credentials: BackstageCredentials): Promise<Set<string>> {
+  async visibleServiceRefs(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string> | undefined> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return undefined;
+    if (decision.result === AuthorizeResult.DENY) return new Set();
+    // Conditional: let the catalog apply the policy's conditions.
     const entities = await this.readAll(
       { kind: 'Component', 'spec.type': 'service' },
       ['kind', 'metadata.name', 'metadata.namespace'],

@@ -36,15 +36,13 @@ export class MicroservicesService {
     query: ServiceListQuery,
     credentials: BackstageCredentials,
   ): Promise<ServiceListResponse> {
-    const { offset = 0, limit = DEFAULT_PAGE_SIZE, ...filters } = query;
+    const page = { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_SIZE };
     const visible = await this.options.catalog.visibleServiceRefs(credentials);
-    const all = await this.options.store.listServices(filters, visible);
-    return {
-      items: all.slice(offset, offset + limit),
-      totalCount: all.length,
-      offset,
-      limit,
-    };
+    const { items, totalCount } = await this.options.store.listServices(
+      { ...query, ...page },
+      visible,
+    );
+    return { items, totalCount, ...page };
   }
 
   async getService(
@@ -79,7 +77,7 @@ export class MicroservicesService {
       this.options.store.getLatestRun(),
     ]);
     return buildLandscapeSummary({
-      services: all.filter(s => visible.has(s.entityRef)),
+      services: visible ? all.filter(s => visible.has(s.entityRef)) : all,
       run,
       allServiceRefs: new Set(all.map(s => s.entityRef)),
     });
