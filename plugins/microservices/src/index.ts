@@ -1,5 +1,7 @@
 /**
- * The microservices frontend plugin: services overview, compliance scorecards.
+ * The microservices frontend plugin: services overview, architecture dashboard, principle
+ * explanations, and entity page content (scorecard, ownership, dependencies, health,
+ * compliance).
  *
  * @packageDocumentation
  */
@@ -7,5 +9,16 @@ export {
   microservicesPlugin,
   MicroservicesPage,
   EntityComplianceCard,
+  EntityMicroserviceScorecardContent,
+  EntityServiceOwnershipCard,
+  EntityDependenciesCard,
+  EntityHealthCard,
 } from './plugin';
+export type { EntityComplianceCardProps } from './components/EntityComplianceCard';
+export { isMicroserviceEntity } from './lib/isMicroserviceEntity';
+export {
+  rootRouteRef as microservicesRootRouteRef,
+  dashboardRouteRef as microservicesDashboardRouteRef,
+  principleRouteRef as microservicesPrincipleRouteRef,
+} from './routes';
 export * from './api';

@@ -1,3 +1,25 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
+/** The services overview, where the plugin's page is mounted (`/microservices`). */
 export const rootRouteRef = createRouteRef({ id: 'microservices' });
+
+/** The architecture dashboard. */
+export const dashboardRouteRef = createSubRouteRef({
+  id: 'microservices/dashboard',
+  parent: rootRouteRef,
+  path: '/dashboard',
+});
+
+/** Every principle, with a short explanation. */
+export const principlesRouteRef = createSubRouteRef({
+  id: 'microservices/principles',
+  parent: rootRouteRef,
+  path: '/principles',
+});
+
+/** One principle: its explanation and configured checks; each check has an anchor (its id). */
+export const principleRouteRef = createSubRouteRef({
+  id: 'microservices/principle',
+  parent: rootRouteRef,
+  path: '/principles/:principleId',
+});

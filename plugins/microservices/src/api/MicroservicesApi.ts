@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ConfiguredCheck,
   EvaluationRunResult,
+  LandscapeHistoryPoint,
   LandscapeSummary,
   ScoreHistoryPoint,
   ServiceDetail,
@@ -16,6 +17,8 @@ export interface MicroservicesApi {
   getHistory(namespace: string, name: string): Promise<ScoreHistoryPoint[]>;
   listChecks(): Promise<ConfiguredCheck[]>;
   getSummary(): Promise<LandscapeSummary>;
+  /** Average score and levels at each of the latest `limit` evaluations, oldest first. */
+  getSummaryHistory(limit?: number): Promise<LandscapeHistoryPoint[]>;
   evaluate(): Promise<EvaluationRunResult>;
 }
 

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   ConfiguredCheck,
   EvaluationRunResult,
+  LandscapeHistoryPoint,
   LandscapeSummary,
   ScoreHistoryPoint,
   ServiceDetail,
@@ -21,7 +22,9 @@ export class MicroservicesClient implements MicroservicesApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async listServices(query: ServiceListQuery = {}): Promise<ServiceListResponse> {
+  async listServices(
+    query: ServiceListQuery = {},
+  ): Promise<ServiceListResponse> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined || value === '') continue;
@@ -39,9 +42,14 @@ export class MicroservicesClient implements MicroservicesApi {
     );
   }
 
-  async getHistory(namespace: string, name: string): Promise<ScoreHistoryPoint[]> {
+  async getHistory(
+    namespace: string,
+    name: string,
+  ): Promise<ScoreHistoryPoint[]> {
     const body = await this.request<{ items: ScoreHistoryPoint[] }>(
-      `/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/history`,
+      `/services/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/history`,
     );
     return body.items;
   }
@@ -53,6 +61,13 @@ export class MicroservicesClient implements MicroservicesApi {
 
   getSummary(): Promise<LandscapeSummary> {
     return this.request('/summary');
+  }
+
+  async getSummaryHistory(limit?: number): Promise<LandscapeHistoryPoint[]> {
+    const body = await this.request<{ items: LandscapeHistoryPoint[] }>(
+      `/summary/history${limit === undefined ? '' : `?limit=${limit}`}`,
+    );
+    return body.items;
   }
 
   evaluate(): Promise<EvaluationRunResult> {

@@ -8,6 +8,7 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import HomeIcon from '@material-ui/icons/Home';
@@ -18,6 +19,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
     <Sidebar>
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={DeviceHubIcon} to="microservices" text="Microservices" />
+        <SidebarItem icon={AssessmentIcon} to="microservices/dashboard" text="Architecture" />
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={AccountTreeIcon} to="catalog-graph" text="Graph" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />

@@ -24,7 +24,13 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import { EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
-import { EntityComplianceCard } from '@microservices-backstage/plugin-microservices';
+import {
+  EntityComplianceCard,
+  EntityDependenciesCard,
+  EntityHealthCard,
+  EntityMicroserviceScorecardContent,
+  EntityServiceOwnershipCard,
+} from '@microservices-backstage/plugin-microservices';
 
 const entityWarnings = (
   <>
@@ -68,16 +74,25 @@ const serviceEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarnings}
-        <Grid item md={6}>
+        <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
-          <EntityComplianceCard />
+          <EntityComplianceCard scorecardPath="compliance" variant="gridItem" />
         </Grid>
-        <Grid item md={12} xs={12}>
-          <EntityCatalogGraphCard height={400} />
+        <Grid item md={6} xs={12}>
+          <EntityServiceOwnershipCard variant="gridItem" />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityHealthCard variant="gridItem" />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityDependenciesCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/compliance" title="Compliance">
+      <EntityMicroserviceScorecardContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
@@ -86,6 +101,9 @@ const serviceEntityPage = (
         </Grid>
         <Grid item md={6}>
           <EntityDependsOnResourcesCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityCatalogGraphCard height={400} />
         </Grid>
       </Grid>
     </EntityLayout.Route>

@@ -1,70 +1,89 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { ResponseError } from '@backstage/errors';
-import type { Entity } from '@backstage/catalog-model';
-import { microservicesApiRef, MicroservicesApi } from '../../api';
+import {
+  orderServiceDetail,
+  responseError,
+} from '../../__testUtils__/fixtures';
+import { renderEntityComponent } from '../../__testUtils__/renderEntityComponent';
 import { EntityComplianceCard } from './EntityComplianceCard';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'orders', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-};
-
-function renderCard(api: Partial<MicroservicesApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[microservicesApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntityComplianceCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
-}
 
 describe('EntityComplianceCard', () => {
   it('shows the score, level and each failing check with its remediation', async () => {
-    const getService = jest.fn().mockResolvedValue({
-      entityRef: 'component:default/orders',
-      score: 42,
-      level: 'none',
-      checks: [
-        {
-          id: 'devops.on-call',
-          principle: 'devops',
-          status: 'fail',
-          message: 'No on-call annotation.',
-          remediation: 'Add pagerduty.com/integration-key.',
-          weight: 2,
-        },
-        {
-          id: 'devops.owned-by-team',
-          principle: 'devops',
-          status: 'pass',
-          message: 'Owned by group:default/team-a.',
-          remediation: '',
-          weight: 3,
-        },
-      ],
+    const getService = jest.fn().mockResolvedValue(orderServiceDetail);
+    await renderEntityComponent(
+      <EntityComplianceCard scorecardPath="compliance" />,
+      {
+        api: { getService },
+      },
+    );
+    expect(await screen.findByText('Score 93 of 100')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level gold')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Checks: 1 failing, 1 warning/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('decentralized-data.no-shared-datastore'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Give each service its own datastore.'),
+    ).toBeInTheDocument();
+    // Warnings are listed after failures; passing checks are not.
+    expect(
+      screen.getByText('technology-diversity.stack-declared'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('decentralized-data.owns-datastore'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Full scorecard/ }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/order-service/compliance',
+    );
+    expect(getService).toHaveBeenCalledWith('default', 'order-service');
+  });
+
+  it('says when every applicable check passes', async () => {
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: {
+        getService: jest.fn().mockResolvedValue({
+          ...orderServiceDetail,
+          score: 100,
+          checks: orderServiceDetail.checks.filter(c => c.status === 'pass'),
+        }),
+      },
     });
-    await renderCard({ getService });
-    expect(await screen.findByText('42')).toBeInTheDocument();
-    expect(screen.getByLabelText('Level none')).toBeInTheDocument();
-    expect(screen.getByText('devops.on-call: No on-call annotation.')).toBeInTheDocument();
-    expect(screen.getByText('Add pagerduty.com/integration-key.')).toBeInTheDocument();
-    expect(screen.queryByText(/Owned by group/)).not.toBeInTheDocument();
-    expect(getService).toHaveBeenCalledWith('default', 'orders');
+    expect(
+      await screen.findByText(/Every applicable check passes/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /Full scorecard/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when the service has not been evaluated yet', async () => {
-    const notFound = await ResponseError.fromResponse(
-      new Response(JSON.stringify({ error: { name: 'NotFoundError', message: 'No result' } }), {
-        status: 404,
-        headers: { 'Content-Type': 'application/json' },
-      }) as any,
-    );
-    await renderCard({ getService: jest.fn().mockRejectedValue(notFound) });
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: {
+        getService: jest
+          .fn()
+          .mockRejectedValue(await responseError(404, 'No result')),
+      },
+    });
     expect(await screen.findByText('Not evaluated yet')).toBeInTheDocument();
+  });
+
+  it('says when the backend cannot be reached', async () => {
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: {
+        getService: jest
+          .fn()
+          .mockRejectedValue(new TypeError('Failed to fetch')),
+      },
+    });
+    expect(
+      await screen.findByText(/Could not reach the microservices backend/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Try again' }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,68 +1,111 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { Gauge, InfoCard, Progress } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { microservicesApiRef } from '../../api';
+import { useServiceDetail } from '../../hooks/useServiceDetail';
+import { isNotFoundError } from '../../lib/describeError';
+import { countStatuses, describeCounts, isFailing } from '../../lib/scorecard';
+import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
 import { LevelBadge } from '../LevelBadge';
+import { LoadErrorPanel } from '../LoadErrorPanel';
+import { NotEvaluatedState } from '../NotEvaluatedState';
 
-/** Score, level and the failing checks of the current service. */
-export function EntityComplianceCard() {
+/** Checks listed on the card; the rest are on the scorecard tab. */
+const MAX_LISTED = 5;
+
+export interface EntityComplianceCardProps {
+  /**
+   * Path of the entity page tab that shows the full scorecard, relative to the entity page
+   * (e.g. `compliance`); the card links to it when given.
+   */
+  scorecardPath?: string;
+  variant?: 'gridItem';
+}
+
+/** Score, level and the failing checks (with how to fix them) of the current service. */
+export function EntityComplianceCard(props: EntityComplianceCardProps) {
+  const { scorecardPath, variant } = props;
   const { entity } = useEntity();
-  const api = useApi(microservicesApiRef);
-  const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-  const { value, loading, error } = useAsync(
-    () => api.getService(namespace, entity.metadata.name),
-    [api, namespace, entity.metadata.name],
-  );
+  const entityRoute = useRouteRef(entityRouteRef);
+  const detail = useServiceDetail(entity);
 
   let content;
-  if (loading) {
+  if (detail.loading) {
     content = <Progress />;
-  } else if (error instanceof ResponseError && error.statusCode === 404) {
+  } else if (detail.error && isNotFoundError(detail.error)) {
+    content = <NotEvaluatedState />;
+  } else if (detail.error) {
     content = (
-      <EmptyState
-        missing="data"
-        title="Not evaluated yet"
-        description="This service has no compliance result yet; it is scored at the next evaluation."
+      <LoadErrorPanel
+        error={detail.error}
+        what="the compliance result"
+        onRetry={detail.retry}
       />
     );
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (value) {
-    const failing = value.checks.filter(c => c.status === 'fail' || c.status === 'error');
+  } else if (detail.value) {
+    const value = detail.value;
+    const failing = value.checks.filter(isFailing);
+    const warnings = value.checks.filter(c => c.status === 'warn');
+    const listed = [...failing, ...warnings].slice(0, MAX_LISTED);
     content = (
       <>
-        <Typography variant="h4" component="p">
-          {value.score} <LevelBadge level={value.level} />
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          {failing.length === 0
-            ? 'Every applicable check passes.'
-            : `${failing.length} failing check${failing.length === 1 ? '' : 's'}`}
-        </Typography>
-        <List dense>
-          {failing.map(check => (
-            <ListItem key={check.id} disableGutters>
-              <ListItemText
-                primary={`${check.id}: ${check.message}`}
-                secondary={check.remediation}
-              />
-            </ListItem>
-          ))}
-        </List>
+        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+          <Box width={90} aria-hidden="true">
+            <Gauge
+              value={value.score}
+              fractional={false}
+              max={100}
+              unit=""
+              size="small"
+            />
+          </Box>
+          <div>
+            <Typography variant="h5" component="p">
+              Score {value.score} of 100
+            </Typography>
+            <LevelBadge level={value.level} />
+            <Typography variant="body2" style={{ marginTop: 4 }}>
+              {failing.length === 0
+                ? 'Every applicable check passes: '
+                : 'Checks: '}
+              {describeCounts(countStatuses(value.checks))}
+            </Typography>
+            <EvaluatedAt at={value.evaluatedAt} />
+          </div>
+        </Box>
+        {listed.map(check => (
+          <CheckResultItem key={check.id} check={check} />
+        ))}
+        {failing.length + warnings.length > listed.length && (
+          <Typography variant="body2" color="textSecondary">
+            {failing.length + warnings.length - listed.length} more on the
+            scorecard.
+          </Typography>
+        )}
       </>
     );
   }
-  return <InfoCard title="Architecture compliance">{content}</InfoCard>;
+
+  const deepLink =
+    scorecardPath && !detail.error
+      ? {
+          title: 'Full scorecard',
+          link: `${entityRoute({
+            namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+            kind: entity.kind.toLocaleLowerCase('en-US'),
+            name: entity.metadata.name,
+          })}/${scorecardPath.replace(/^\/+/, '')}`,
+        }
+      : undefined;
+  return (
+    <InfoCard
+      title="Architecture compliance"
+      deepLink={deepLink}
+      variant={variant}
+    >
+      {content}
+    </InfoCard>
+  );
 }

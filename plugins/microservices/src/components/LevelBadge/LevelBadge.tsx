@@ -9,7 +9,9 @@ export function LevelBadge(props: { level: string; score?: number }) {
     <Chip
       size="small"
       label={label}
-      aria-label={`Level ${level}${score === undefined ? '' : `, score ${score}`}`}
+      aria-label={`Level ${level}${
+        score === undefined ? '' : `, score ${score}`
+      }`}
       style={{ backgroundColor: levelColor(level), color: '#fff' }}
     />
   );

@@ -1,8 +1,19 @@
-import { screen, waitFor } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { ServiceSummary } from '@microservices-backstage/plugin-microservices-common';
+import type {
+  LandscapeSummary,
+  ServiceSummary,
+} from '@microservices-backstage/plugin-microservices-common';
 import { microservicesApiRef, MicroservicesApi } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { ServicesPage } from './ServicesPage';
 
 const checkout: ServiceSummary = {
@@ -23,47 +34,235 @@ const checkout: ServiceSummary = {
   evaluatedAt: '2026-11-29T10:00:00.000Z',
 };
 
-function renderPage(api: Partial<MicroservicesApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[microservicesApiRef, api]]}>
-      <ServicesPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+const summary: LandscapeSummary = {
+  serviceCount: 2,
+  principles: [],
+  byOwner: [
+    { key: 'group:default/team-checkout', serviceCount: 1, averageScore: 87 },
+    { key: 'group:default/orders-team', serviceCount: 1, averageScore: 93 },
+  ],
+  bySystem: [
+    { key: 'system:default/storefront', serviceCount: 2, averageScore: 90 },
+  ],
+  byDomain: [
+    { key: 'domain:default/commerce', serviceCount: 2, averageScore: 90 },
+  ],
+  levels: [
+    { level: 'gold', count: 1 },
+    { level: 'silver', count: 1 },
+  ],
+  sharedDatastores: [],
+  cycles: [],
+};
+
+function page(items: ServiceSummary[], totalCount = items.length) {
+  return { items, totalCount, offset: 0, limit: 20 };
+}
+
+function LocationDisplay() {
+  const location = useLocation();
+  return (
+    <div data-testid="location">{decodeURIComponent(location.search)}</div>
   );
 }
 
+function renderPage(
+  api: Partial<MicroservicesApi>,
+  options: { url?: string; ownershipEntityRefs?: string[] } = {},
+) {
+  const identityApi = mockApis.identity({
+    userEntityRef: 'user:default/ada',
+    ownershipEntityRefs: options.ownershipEntityRefs ?? ['user:default/ada'],
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          microservicesApiRef,
+          { getSummary: jest.fn().mockResolvedValue(summary), ...api },
+        ],
+        [identityApiRef, identityApi],
+      ]}
+    >
+      <ServicesPage />
+      <LocationDisplay />
+    </TestApiProvider>,
+    {
+      routeEntries: [options.url ?? '/microservices'],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/microservices': rootRouteRef,
+      },
+    },
+  );
+}
+
+const location = () => screen.getByTestId('location').textContent;
+
 describe('ServicesPage', () => {
-  it('shows each service with owner, system, lifecycle, score and level', async () => {
-    const listServices = jest.fn().mockResolvedValue({
-      items: [checkout],
-      totalCount: 1,
-      offset: 0,
-      limit: 20,
-    });
+  it('shows each service with owner, system, lifecycle, health, score, level and counts', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
     await renderPage({ listServices });
     expect(await screen.findByText('checkout')).toBeInTheDocument();
-    expect(screen.getByText('team-checkout')).toBeInTheDocument();
-    expect(screen.getByText('storefront')).toBeInTheDocument();
-    expect(screen.getByText('production')).toBeInTheDocument();
-    expect(screen.getByText('87')).toBeInTheDocument();
-    expect(screen.getByLabelText('Level silver')).toBeInTheDocument();
-    expect(screen.getByText('observability')).toBeInTheDocument();
-    expect(listServices).toHaveBeenCalledWith(
-      expect.objectContaining({ offset: 0, limit: 20 }),
+    const row = screen.getByText('checkout').closest('tr')!;
+    expect(within(row).getByText('team-checkout')).toBeInTheDocument();
+    expect(within(row).getByText('storefront')).toBeInTheDocument();
+    expect(within(row).getByText('commerce')).toBeInTheDocument();
+    expect(within(row).getByText('production')).toBeInTheDocument();
+    expect(within(row).getByText('Unknown')).toBeInTheDocument();
+    expect(within(row).getByText('87')).toBeInTheDocument();
+    expect(within(row).getByLabelText('Level silver')).toBeInTheDocument();
+    expect(within(row).getByText('observability')).toHaveAttribute(
+      'href',
+      '/microservices/principles/observability',
+    );
+    expect(within(row).getByText('team-checkout').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-checkout',
+    );
+    expect(
+      screen.getByText(
+        /live probing of services' health endpoints is not available yet/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Services (1)')).toBeInTheDocument();
+    expect(listServices).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+  });
+
+  it('reads filters, sorting and paging from the URL', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout], 41));
+    await renderPage(
+      { listServices },
+      {
+        url: '/microservices?owner=orders-team&level=gold&orderBy=score&order=desc&page=3',
+      },
+    );
+    await screen.findByText('checkout');
+    expect(listServices).toHaveBeenCalledWith({
+      owner: ['group:default/orders-team'],
+      level: ['gold'],
+      orderBy: 'score',
+      order: 'desc',
+      offset: 40,
+      limit: 20,
+    });
+    // The chosen filter shows as a chip in its control.
+    expect(
+      screen.getByRole('button', { name: 'orders-team' }),
+    ).toBeInTheDocument();
+  });
+
+  it('puts a chosen owner in the URL and asks the backend for it', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    await renderPage({ listServices });
+    await screen.findByText('checkout');
+    const owner = screen.getByLabelText('Owner');
+    await userEvent.click(owner);
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'orders-team' }),
+    );
+    await waitFor(() =>
+      expect(location()).toBe('?owner=group:default/orders-team'),
+    );
+    await waitFor(() =>
+      expect(listServices).toHaveBeenLastCalledWith({
+        owner: ['group:default/orders-team'],
+        offset: 0,
+        limit: 20,
+      }),
     );
   });
 
-  it('says so when there are no services yet', async () => {
-    await renderPage({
-      listServices: jest.fn().mockResolvedValue({ items: [], totalCount: 0, offset: 0, limit: 20 }),
+  it('searches once typing pauses', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    await renderPage({ listServices });
+    await screen.findByText('checkout');
+    fireEvent.change(screen.getByLabelText('Search services'), {
+      target: { value: 'check' },
     });
-    expect(await screen.findByText('No services evaluated yet')).toBeInTheDocument();
+    await waitFor(() => expect(location()).toBe('?search=check'));
+    await waitFor(() =>
+      expect(listServices).toHaveBeenLastCalledWith({
+        search: 'check',
+        offset: 0,
+        limit: 20,
+      }),
+    );
   });
 
-  it('shows the error when the backend fails', async () => {
-    await renderPage({
-      listServices: jest.fn().mockRejectedValue(new Error('backend is down')),
-    });
-    await waitFor(() => expect(screen.getAllByText(/backend is down/).length).toBeGreaterThan(0));
+  it('sorts on the server when a column header is clicked', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    await renderPage({ listServices });
+    await screen.findByText('checkout');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Score and level' }),
+    );
+    await waitFor(() => expect(location()).toBe('?orderBy=score'));
+    await waitFor(() =>
+      expect(listServices).toHaveBeenLastCalledWith({
+        orderBy: 'score',
+        order: 'asc',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+  });
+
+  it('shows only the services of the signed-in user\'s groups with "Only mine"', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    await renderPage(
+      { listServices },
+      {
+        ownershipEntityRefs: [
+          'user:default/ada',
+          'group:default/team-checkout',
+        ],
+      },
+    );
+    await screen.findByText('checkout');
+    await userEvent.click(screen.getByLabelText(/Only mine/));
+    await waitFor(() => expect(location()).toBe('?mine=true'));
+    await waitFor(() =>
+      expect(listServices).toHaveBeenLastCalledWith({
+        owner: ['user:default/ada', 'group:default/team-checkout'],
+        offset: 0,
+        limit: 20,
+      }),
+    );
+  });
+
+  it('says so when no service matches the filters, and clears them', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([]));
+    await renderPage({ listServices }, { url: '/microservices?level=bronze' });
+    expect(
+      await screen.findByText('No services match these filters.'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await waitFor(() => expect(location()).toBe(''));
+  });
+
+  it('says so when there are no services yet', async () => {
+    await renderPage({ listServices: jest.fn().mockResolvedValue(page([])) });
+    expect(
+      await screen.findByText('No services evaluated yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains a backend failure without a stack trace, and retries', async () => {
+    const listServices = jest
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValue(page([checkout]));
+    await renderPage({ listServices });
+    expect(
+      await screen.findByText(
+        /Could not reach the microservices backend to load the services/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/at Object\./)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('checkout')).toBeInTheDocument();
   });
 });

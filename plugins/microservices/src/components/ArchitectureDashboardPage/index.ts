@@ -1,0 +1,1 @@
+export { ArchitectureDashboardPage } from './ArchitectureDashboardPage';

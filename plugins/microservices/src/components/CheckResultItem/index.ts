@@ -1,0 +1,1 @@
+export { CheckResultItem, EvaluatedAt } from './CheckResultItem';

@@ -1,0 +1,1 @@
+export { EntityDependenciesCard } from './EntityDependenciesCard';

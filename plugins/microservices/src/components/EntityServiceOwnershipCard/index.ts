@@ -1,0 +1,1 @@
+export { EntityServiceOwnershipCard } from './EntityServiceOwnershipCard';

@@ -1,0 +1,1 @@
+export { GroupScoreTable } from './GroupScoreTable';

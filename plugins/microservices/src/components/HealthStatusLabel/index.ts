@@ -1,0 +1,1 @@
+export { HealthStatusLabel, healthLabel } from './HealthStatusLabel';

@@ -1,0 +1,1 @@
+export { InlineCodeText } from './InlineCodeText';

@@ -1,0 +1,1 @@
+export { LandscapeTrendCard } from './LandscapeTrendCard';

@@ -1,0 +1,1 @@
+export { LandscapeTrendChart, describeTrend } from './LandscapeTrendChart';

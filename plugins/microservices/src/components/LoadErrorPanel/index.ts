@@ -1,0 +1,1 @@
+export { LoadErrorPanel } from './LoadErrorPanel';

@@ -1,0 +1,2 @@
+export { MicroservicesPageLayout } from './MicroservicesPageLayout';
+export type { MicroservicesSection } from './MicroservicesPageLayout';

@@ -1,0 +1,1 @@
+export { MicroservicesRouter } from './MicroservicesRouter';

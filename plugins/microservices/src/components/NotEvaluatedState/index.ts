@@ -1,0 +1,1 @@
+export { NotEvaluatedState } from './NotEvaluatedState';

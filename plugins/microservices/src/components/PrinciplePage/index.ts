@@ -1,0 +1,1 @@
+export { PrinciplePage } from './PrinciplePage';

@@ -1,0 +1,4 @@
+export {
+  PrinciplePassRateChart,
+  formatPassRate,
+} from './PrinciplePassRateChart';

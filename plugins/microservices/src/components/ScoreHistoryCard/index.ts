@@ -1,0 +1,1 @@
+export { ScoreHistoryCard } from './ScoreHistoryCard';

@@ -1,0 +1,1 @@
+export { ScoreHistoryChart, describeHistory } from './ScoreHistoryChart';

@@ -1,0 +1,1 @@
+export { ServiceDependencyGraph } from './ServiceDependencyGraph';

@@ -1,0 +1,5 @@
+export { ServiceFilters } from './ServiceFilters';
+export type {
+  ServiceFilterOptions,
+  ServiceFiltersProps,
+} from './ServiceFilters';

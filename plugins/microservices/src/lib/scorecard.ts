@@ -1,0 +1,110 @@
+import type {
+  CheckResult,
+  CheckStatus,
+} from '@microservices-backstage/plugin-microservices-common';
+import { comparePrinciples } from './principles';
+
+export const CHECK_STATUS_LABELS: Record<CheckStatus, string> = {
+  fail: 'Fail',
+  error: 'Error',
+  warn: 'Warning',
+  exempt: 'Exempt',
+  pass: 'Pass',
+  'not-applicable': 'Not applicable',
+};
+
+/** Problems first: the order checks are listed in. */
+const STATUS_ORDER: CheckStatus[] = [
+  'fail',
+  'error',
+  'warn',
+  'exempt',
+  'pass',
+  'not-applicable',
+];
+
+export function compareCheckStatus(a: CheckStatus, b: CheckStatus): number {
+  return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b);
+}
+
+/** A check that lowers the score and needs a change: `fail` or `error`. */
+export function isFailing(check: Pick<CheckResult, 'status'>): boolean {
+  return check.status === 'fail' || check.status === 'error';
+}
+
+export type StatusCounts = Record<CheckStatus, number>;
+
+export function countStatuses(
+  checks: Pick<CheckResult, 'status'>[],
+): StatusCounts {
+  const counts: StatusCounts = {
+    pass: 0,
+    fail: 0,
+    warn: 0,
+    exempt: 0,
+    'not-applicable': 0,
+    error: 0,
+  };
+  for (const check of checks) counts[check.status] += 1;
+  return counts;
+}
+
+export interface PrincipleGroup {
+  principle: string;
+  checks: CheckResult[];
+  counts: StatusCounts;
+  /** The worst status in the group. */
+  worst: CheckStatus;
+}
+
+/**
+ * The checks of one service grouped by principle: principles with problems first (worst
+ * first), then in the document's order; in each, checks problems first then by id.
+ */
+export function groupChecksByPrinciple(
+  checks: CheckResult[],
+): PrincipleGroup[] {
+  const groups = new Map<string, CheckResult[]>();
+  for (const check of checks) {
+    const list = groups.get(check.principle) ?? [];
+    list.push(check);
+    groups.set(check.principle, list);
+  }
+  return [...groups.entries()]
+    .map(([principle, list]) => {
+      const sorted = [...list].sort(
+        (a, b) =>
+          compareCheckStatus(a.status, b.status) || a.id.localeCompare(b.id),
+      );
+      return {
+        principle,
+        checks: sorted,
+        counts: countStatuses(sorted),
+        worst: sorted[0].status,
+      };
+    })
+    .sort((a, b) => {
+      const problem = (g: PrincipleGroup) =>
+        ['fail', 'error', 'warn'].includes(g.worst)
+          ? compareCheckStatus(g.worst, 'pass')
+          : 0;
+      return (
+        problem(a) - problem(b) || comparePrinciples(a.principle, b.principle)
+      );
+    });
+}
+
+/** "2 failing, 1 warning, 3 passing" — the non-zero counts, problems first. */
+export function describeCounts(counts: StatusCounts): string {
+  const parts: string[] = [];
+  const add = (n: number, singular: string, plural = singular) => {
+    if (n > 0) parts.push(`${n} ${n === 1 ? singular : plural}`);
+  };
+  add(counts.fail, 'failing');
+  add(counts.error, 'error', 'errors');
+  add(counts.warn, 'warning', 'warnings');
+  add(counts.exempt, 'exempt');
+  add(counts.pass, 'passing');
+  add(counts['not-applicable'], 'not applicable');
+  return parts.join(', ') || 'no checks';
+}
