@@ -186,8 +186,8 @@ export async function openSignedIn(context, url) {
   page.setDefaultTimeout(60_000);
   await page.goto(url);
   const enter = page.getByRole('button', { name: /enter/i });
-  const signedIn = page.getByRole('navigation').first();
-  await Promise.race([enter.waitFor(), signedIn.waitFor()]);
+  // The sidebar is in the DOM once signed in (Playwright does not count it as visible).
+  await enter.or(page.getByTestId('sidebar-root')).first().waitFor({ state: 'attached' });
   if (await enter.isVisible()) {
     await enter.click();
   }

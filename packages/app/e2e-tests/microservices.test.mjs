@@ -31,19 +31,7 @@ describe('Backstage with the microservices plugin', { skip, timeout: 15 * 60_000
     backstage?.stop();
   });
 
-  /**
-   * Opens a page, signing in when the sign-in page shows. (openSignedIn waits for the sidebar's
-   * <nav> to be visible, which Playwright never sees it as, so once signed in it times out.)
-   */
-  async function openPage(path) {
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${backstage.baseUrl}${path}`);
-    const enter = page.getByRole('button', { name: /enter/i });
-    await enter.or(page.getByTestId('sidebar-root')).first().waitFor({ state: 'attached' });
-    if (await enter.isVisible()) await enter.click();
-    return page;
-  }
+  const openPage = path => openSignedIn(browser, `${backstage.baseUrl}${path}`);
 
   it('serves the demo services from the catalog', async () => {
     const res = await fetch(
@@ -66,7 +54,7 @@ describe('Backstage with the microservices plugin', { skip, timeout: 15 * 60_000
     }).then(r => r.json());
     const first = api.items[0];
 
-    const page = await openSignedIn(browser, `${backstage.baseUrl}/microservices`);
+    const page = await openPage('/microservices');
     await page.getByRole('heading', { name: 'Microservices' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: first.title ?? first.name });
     await row.first().waitFor();
