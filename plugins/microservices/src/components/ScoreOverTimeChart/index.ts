@@ -1,0 +1,5 @@
+export { ScoreOverTimeChart } from './ScoreOverTimeChart';
+export type {
+  ScoreOverTimeChartProps,
+  ScoreOverTimeColumn,
+} from './ScoreOverTimeChart';
