@@ -33,14 +33,16 @@ export interface LintReport {
    */
   bar: 'fail-under' | 'no-failing-checks';
   failUnder?: number;
-  /** The catalog YAML files read. */
+  /** The catalog YAML files read from the paths: their services are linted. */
   files: string[];
-  /** Entities read (Locations excepted), services included. */
+  /** The catalog YAML files read from the context paths only: in the graph, not linted. */
+  contextFiles: string[];
+  /** Entities read (Locations excepted), services and context included. */
   entityCount: number;
   skippedFiles: SkippedFile[];
   skippedLocations: SkippedLocation[];
   duplicateRefs: DuplicateRef[];
-  /** Every dependency cycle once, as the refs of its members. */
+  /** Every dependency cycle with a linted service in it once, as the refs of its members. */
   cycles: string[][];
   /** The --config file, when one was given. */
   configFile?: string;
@@ -58,7 +60,10 @@ export interface CreateLintReportOptions {
   notes?: string[];
 }
 
-/** Joins the engine's evaluation with where each entity came from, and applies the bar. */
+/**
+ * Joins the engine's evaluation with where each entity came from, keeps the
+ * services not read from context paths, and applies the bar.
+ */
 export function createLintReport(
   catalog: CatalogFiles,
   evaluation: CatalogEvaluation,
@@ -66,22 +71,27 @@ export function createLintReport(
 ): LintReport {
   const { failUnder } = options;
   const { graph } = evaluation;
-  const sourceOf = new Map(
-    catalog.entities.map(({ entity, source }) => [entity, source]),
+  const sourcedOf = new Map(
+    catalog.entities.map(sourced => [sourced.entity, sourced]),
   );
   const passes = (service: ServiceEvaluation) =>
     failUnder === undefined
       ? !service.checks.some(isFailing)
       : service.score >= failUnder;
 
-  const services = evaluation.services.map((service): ServiceReport => {
+  const services: ServiceReport[] = [];
+  for (const service of evaluation.services) {
     const entity = graph.get(service.entityRef);
-    return {
-      ...service,
-      passed: passes(service),
-      source: entity ? sourceOf.get(entity) : undefined,
-    };
-  });
+    const sourced = entity ? sourcedOf.get(entity) : undefined;
+    if (!sourced?.context) {
+      services.push({
+        ...service,
+        passed: passes(service),
+        source: sourced?.source,
+      });
+    }
+  }
+  const linted = new Set(services.map(service => service.entityRef));
 
   const duplicates = new Set(evaluation.duplicateRefs);
   const definitions = new Map<string, SourceLocation[]>();
@@ -98,6 +108,7 @@ export function createLintReport(
     bar: failUnder === undefined ? 'no-failing-checks' : 'fail-under',
     failUnder,
     files: catalog.files,
+    contextFiles: catalog.contextFiles,
     entityCount: catalog.entities.length,
     skippedFiles: catalog.skippedFiles,
     skippedLocations: catalog.skippedLocations,
@@ -105,7 +116,9 @@ export function createLintReport(
       entityRef,
       sources: definitions.get(entityRef) ?? [],
     })),
-    cycles: evaluation.cycles,
+    cycles: evaluation.cycles.filter(cycle =>
+      cycle.some(ref => linted.has(ref)),
+    ),
     configFile: options.configFile,
     notes: options.notes ?? [],
   };

@@ -33,6 +33,7 @@ export function formatJson(report: LintReport): string {
       passedServices: report.services.length - failed,
       failedServices: failed,
       files: report.files.length,
+      contextFiles: report.contextFiles.length,
       entities: report.entityCount,
     },
     cycles: report.cycles,

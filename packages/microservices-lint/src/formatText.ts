@@ -101,7 +101,11 @@ function formatSummary(report: LintReport): string {
     `${report.passed ? 'PASSED' : 'FAILED'}: ${plural(
       report.services.length,
       'service',
-    )} in ${plural(report.files.length, 'file')}: ` +
+    )} in ${plural(report.files.length, 'file')}${
+      report.contextFiles.length > 0
+        ? ` (and ${plural(report.contextFiles.length, 'context file')})`
+        : ''
+    }: ` +
     `${report.services.length - failed} passed, ${failed} failed (${bar}). ` +
     `Levels: ${levelCounts}.`
   );

@@ -10,8 +10,10 @@ export interface LintArgs {
   failUnder?: number;
   /** An app-config file whose `microservices:` section configures the checks. */
   config?: string;
-  /** Files and folders to read. */
+  /** Files and folders to read and lint. */
   paths: string[];
+  /** Files and folders read into the graph only (`--context`): their services are not linted. */
+  contextPaths: string[];
 }
 
 /** Wrong command line: exit code 2, with the usage. */
@@ -32,9 +34,10 @@ Files may hold several YAML documents. Folders are walked recursively for
 *.yaml and *.yml files (node_modules and hidden folders are not entered); a YAML
 file found in a folder that holds no entity (no document with apiVersion and
 kind, e.g. an OpenAPI definition) is skipped. Every document of a file named on
-the command line must be an entity. All entities given make up the graph that
-graph-wide checks (dependency cycles, shared datastores, blast radius) look at:
-pass the files of the services' systems, groups, APIs and resources too.
+the command line must be an entity. All entities given, --context ones
+included, make up the graph that references and graph-wide checks (dependency
+cycles, shared datastores, blast radius) look at: pass the files of the
+services' systems, groups, APIs and resources with --context.
 kind: Location documents are skipped: their targets are NOT followed, name the
 files or folders instead. $text, $json and $yaml placeholders are not resolved.
 
@@ -43,6 +46,10 @@ Options:
   --fail-under N       fail when a service scores below N (0-100); without it a
                        service fails when it has a failing check (status fail
                        or error, weight above 0)
+  --context PATH       read a file or folder into the graph only: its services
+                       are not scored or reported and do not change the exit
+                       code; repeatable. A ref defined in a <file or folder>
+                       too is evaluated from there
   --config FILE        read the checks' configuration from the microservices:
                        section of an app-config YAML file (weights, thresholds,
                        levels, annotation lists, exemptions)
@@ -53,7 +60,8 @@ Exit codes:
   1  at least one service fails the bar
   2  unusable input or command line: a missing file, malformed YAML, a document
      that is not an entity, a file above 10 MB, an invalid --config, no services
-     found, an unknown option
+     found (in the <file or folder> paths; --context ones do not count), no
+     <file or folder>, an unknown option
 `;
 
 function parseFailUnder(text: string): number {
@@ -83,6 +91,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
         format: { type: 'string' },
         'fail-under': { type: 'string' },
         config: { type: 'string', multiple: true },
+        context: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -93,7 +102,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    return { help: true, format: 'text', paths: [] };
+    return { help: true, format: 'text', paths: [], contextPaths: [] };
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
@@ -106,8 +115,16 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
   if (config !== undefined && config.trim() === '') {
     throw new UsageError('--config expects a file');
   }
+  const contextPaths = values.context ?? [];
+  if (contextPaths.some(given => given.trim() === '')) {
+    throw new UsageError('--context expects a file or folder');
+  }
   if (positionals.length === 0) {
-    throw new UsageError('no file or folder given');
+    throw new UsageError(
+      contextPaths.length > 0
+        ? 'no file or folder to lint given (--context ones are not linted)'
+        : 'no file or folder given',
+    );
   }
   return {
     help: false,
@@ -118,5 +135,6 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
         : parseFailUnder(values['fail-under']),
     config,
     paths: positionals,
+    contextPaths,
   };
 }

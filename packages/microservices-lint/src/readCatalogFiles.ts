@@ -22,6 +22,8 @@ export interface SourceLocation {
 export interface SourcedEntity {
   entity: Entity;
   source: SourceLocation;
+  /** Read from a context path: in the graph, but not linted. */
+  context?: boolean;
 }
 
 export interface SkippedFile {
@@ -35,9 +37,14 @@ export interface SkippedLocation extends SourceLocation {
 }
 
 export interface CatalogFiles {
-  /** The YAML files read, in order. */
+  /** The YAML files read from the paths, in order. */
   files: string[];
-  /** Every entity except `Location`s, in file and document order. */
+  /** The YAML files read from the context paths only, in order. */
+  contextFiles: string[];
+  /**
+   * Every entity except `Location`s, in file and document order: those of
+   * the paths first, then those of the context paths.
+   */
   entities: SourcedEntity[];
   /** YAML files found by walking a folder that hold no entity. */
   skippedFiles: SkippedFile[];
@@ -49,6 +56,11 @@ export interface CatalogFiles {
 
 export interface ReadCatalogOptions extends ParseYamlOptions {
   reader?: FileReader;
+  /**
+   * Files and folders read like the paths, for the graph only: their
+   * entities are marked `context`. A file also found from the paths is not.
+   */
+  context?: readonly string[];
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -107,6 +119,8 @@ interface Candidate {
   file: string;
   /** Named on the command line, rather than found in a folder. */
   explicit: boolean;
+  /** Found from the context paths only. */
+  context: boolean;
 }
 
 /** The YAML files below a folder, sorted, each folder visited once (symbolic link loops). */
@@ -158,15 +172,19 @@ function walkFolder(
   return found;
 }
 
-/** The files to read: the named files, and the YAML files below the named folders, each once. */
+/**
+ * The files to read: the named files, and the YAML files below the named
+ * folders, each once; those of the paths first, then those of the context.
+ */
 function collectCandidates(
   paths: readonly string[],
+  contextPaths: readonly string[],
   reader: FileReader,
   result: CatalogFiles,
 ): Candidate[] {
   const byRealPath = new Map<string, Candidate>();
   const candidates: Candidate[] = [];
-  const add = (file: string, explicit: boolean) => {
+  const add = (file: string, explicit: boolean, context: boolean) => {
     let real = file;
     try {
       real = reader.realpath(file);
@@ -176,29 +194,34 @@ function collectCandidates(
     const known = byRealPath.get(real);
     if (known) {
       known.explicit = known.explicit || explicit;
+      known.context = known.context && context;
       return;
     }
-    const candidate = { file, explicit };
+    const candidate = { file, explicit, context };
     byRealPath.set(real, candidate);
     candidates.push(candidate);
   };
-  for (const given of paths) {
+  const given = [
+    ...paths.map(file => ({ file, context: false })),
+    ...contextPaths.map(file => ({ file, context: true })),
+  ];
+  for (const { file: named, context } of given) {
     let stats;
     try {
-      stats = reader.stat(given);
+      stats = reader.stat(named);
     } catch (error) {
-      result.errors.push(new LintInputError(describeFileError(error), given));
+      result.errors.push(new LintInputError(describeFileError(error), named));
       continue;
     }
     if (stats.isDirectory()) {
-      for (const file of walkFolder(given, reader, result.skippedFiles)) {
-        add(file, false);
+      for (const file of walkFolder(named, reader, result.skippedFiles)) {
+        add(file, false, context);
       }
     } else if (stats.isFile()) {
-      add(given, true);
+      add(named, true, context);
     } else {
       result.errors.push(
-        new LintInputError('not a regular file or folder', given),
+        new LintInputError('not a regular file or folder', named),
       );
     }
   }
@@ -207,7 +230,7 @@ function collectCandidates(
 
 /** Reads one file's entities into the result; throws LintInputError. */
 function readFile(
-  { file, explicit }: Candidate,
+  { file, explicit, context }: Candidate,
   reader: FileReader,
   options: ParseYamlOptions,
   result: CatalogFiles,
@@ -239,7 +262,8 @@ function readFile(
     if (entity.kind.trim().toLowerCase() === 'location') {
       locations.push({ file, line, name: entity.metadata.name });
     } else {
-      entities.push({ entity, source: { file, line } });
+      const source = { file, line };
+      entities.push(context ? { entity, source, context } : { entity, source });
     }
   }
   if (explicit && entities.length === 0 && locations.length === 0) {
@@ -248,7 +272,7 @@ function readFile(
       file,
     );
   }
-  result.files.push(file);
+  (context ? result.contextFiles : result.files).push(file);
   result.entities.push(...entities);
   result.skippedLocations.push(...locations);
 }
@@ -263,6 +287,8 @@ function readFile(
  * file every document must be an entity. `kind: Location` documents are
  * recorded and not followed. Placeholders like `$text` are kept as written.
  *
+ * `options.context` paths are read the same way, after the paths.
+ *
  * Never throws for bad input: each unusable path or file gives one
  * LintInputError in `errors`.
  */
@@ -273,12 +299,19 @@ export function readCatalogFiles(
   const reader = options.reader ?? nodeFileReader;
   const result: CatalogFiles = {
     files: [],
+    contextFiles: [],
     entities: [],
     skippedFiles: [],
     skippedLocations: [],
     errors: [],
   };
-  for (const candidate of collectCandidates(paths, reader, result)) {
+  const candidates = collectCandidates(
+    paths,
+    options.context ?? [],
+    reader,
+    result,
+  );
+  for (const candidate of candidates) {
     try {
       readFile(candidate, reader, options, result);
     } catch (error) {

@@ -35,6 +35,7 @@ function lintJson(args: string[]) {
     services: JsonService[];
     summary: Record<string, unknown>;
     skipped: { files: { file: string }[]; locations: { file: string }[] };
+    duplicateRefs: { entityRef: string }[];
   };
   const service = (name: string) => {
     const found = output.services.find(
@@ -471,6 +472,93 @@ describe('--config', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(
       `${config} has no microservices: section: the default configuration applies.`,
+    );
+  });
+});
+
+describe('--context', () => {
+  const PAYMENTS = path.join(EXAMPLES, 'components/payments.yaml');
+  const GRAPH_CHECKS = [
+    'decomposition.single-system',
+    'decomposition.references-resolve',
+    'devops.owned-by-team',
+  ];
+
+  it('resolves a lone file against the context, and lints only that file', () => {
+    const alone = lintJson([PAYMENTS]);
+    for (const id of GRAPH_CHECKS) {
+      expect(alone.check('payment-service', id).status).toBe('fail');
+    }
+
+    const whole = lintJson([EXAMPLES]);
+    const withContext = lintJson(['--context', EXAMPLES, PAYMENTS]);
+    const names = withContext.output.services.map(s => s.entityRef);
+    expect(names).toEqual(
+      whole.output.services
+        .filter(s => s.source?.file === PAYMENTS)
+        .map(s => s.entityRef),
+    );
+    expect(names).toContain('component:default/payment-service');
+    for (const ref of names) {
+      const name = ref.replace('component:default/', '');
+      expect(withContext.service(name)).toEqual(whole.service(name));
+    }
+    for (const id of GRAPH_CHECKS) {
+      expect(withContext.check('payment-service', id).status).toBe('pass');
+    }
+    expect(withContext.output.summary).toMatchObject({
+      services: names.length,
+      files: 1,
+    });
+    expect(withContext.output.duplicateRefs).toEqual([]);
+    expect(withContext.result.exitCode).toBe(
+      withContext.output.services.every(s => s.passed) ? 0 : 1,
+    );
+  });
+
+  it('lints the positional definition of a ref the context defines too', () => {
+    const file = tmpFile(
+      'catalog-info.yaml',
+      fs
+        .readFileSync(CLEAN_SERVICE, 'utf8')
+        .replace(/name: .*/, 'name: payment-service'),
+    );
+    const lint = lintJson(['--context', EXAMPLES, file]);
+    expect(lint.output.services).toHaveLength(1);
+    expect(lint.service('payment-service').source?.file).toBe(file);
+  });
+
+  it('names the file of malformed YAML in a context path (exit 2)', () => {
+    const bad = tmpFile(
+      'org/bad.yaml',
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: [broken\nspec: {}\n',
+    );
+    const result = runLint(['--context', path.dirname(bad), CLEAN_SERVICE]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      new RegExp(`^${bad.replace(/[.\\]/g, '\\$&')}:5: malformed YAML: `),
+    );
+    expect(
+      runLint(['--context', path.join(tmp, 'missing'), CLEAN_SERVICE]),
+    ).toMatchObject({ exitCode: 2, stdout: '' });
+  });
+
+  it('needs a positional path, and services in it (exit 2)', () => {
+    const result = runLint(['--context', EXAMPLES]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(
+      /^microservices-lint: no file or folder to lint given .+\n\nUsage: /,
+    );
+
+    const group = tmpFile(
+      'group.yaml',
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\nspec:\n  type: team\n  children: []\n',
+    );
+    const none = runLint(['--context', EXAMPLES, group]);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain(
+      `no services found in ${group}: 1 entity in 1 file.`,
     );
   });
 });

@@ -55,7 +55,11 @@ function lint(args: LintArgs, options: RunLintOptions): LintResult {
     }
   }
 
-  const catalog = readCatalogFiles(args.paths, { reader, maxFileBytes });
+  const catalog = readCatalogFiles(args.paths, {
+    context: args.contextPaths,
+    reader,
+    maxFileBytes,
+  });
   if (catalog.errors.length > 0) {
     return inputError(catalog.errors.map(error => error.message));
   }
@@ -64,11 +68,21 @@ function lint(args: LintArgs, options: RunLintOptions): LintResult {
     config,
     { now: options.now },
   );
-  if (evaluation.services.length === 0) {
-    const locations = catalog.skippedLocations.length;
+  const report = createLintReport(catalog, evaluation, {
+    failUnder: args.failUnder,
+    configFile: args.config,
+    notes,
+  });
+  if (report.services.length === 0) {
+    // Only the paths count: the context paths are not linted.
+    const files = new Set(catalog.files);
+    const entities = catalog.entities.filter(({ context }) => !context).length;
+    const locations = catalog.skippedLocations.filter(({ file }) =>
+      files.has(file),
+    ).length;
     return inputError([
       `${PROGRAM}: no services found in ${args.paths.join(', ')}: ` +
-        `${count(catalog.entities.length, 'entity', 'entities')} in ${count(
+        `${count(entities, 'entity', 'entities')} in ${count(
           catalog.files.length,
           'file',
         )}${
@@ -82,11 +96,6 @@ function lint(args: LintArgs, options: RunLintOptions): LintResult {
         `Linting nothing is usually a mistake, so this is an error.`,
     ]);
   }
-  const report = createLintReport(catalog, evaluation, {
-    failUnder: args.failUnder,
-    configFile: args.config,
-    notes,
-  });
   return {
     stdout: args.format === 'json' ? formatJson(report) : formatText(report),
     stderr: '',
