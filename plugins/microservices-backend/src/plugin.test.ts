@@ -193,6 +193,10 @@ describe('microservices backend plugin', () => {
     expect(list.body.totalCount).toBe(3);
     expect(list.body.items.map((s: any) => s.name)).toEqual(['orders', 'payments']);
     expect(list.body).toMatchObject({ offset: 0, limit: 2 });
+    const detail = await request(server)
+      .get('/api/microservices/services/default/secret-service')
+      .set('Authorization', asUser());
+    expect(detail.status).toBe(200);
   });
 
   it('answers 404 for unknown and hidden services', async () => {

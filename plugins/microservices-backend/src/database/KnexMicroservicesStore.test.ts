@@ -137,6 +137,8 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
     expect(billing?.checks[0].status).toBe('fail');
     expect(billing?.health.status).toBe('unknown');
     expect(await store.getService('component:default/nope')).toBeUndefined();
+    expect(await store.hasService('component:default/Billing')).toBe(true);
+    expect(await store.hasService('component:default/nope')).toBe(false);
 
     const latest = await store.getLatestRun();
     expect(latest?.cycles).toEqual([['component:default/a', 'component:default/b']]);

@@ -233,6 +233,14 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     };
   }
 
+  async hasService(entityRef: string): Promise<boolean> {
+    const row = await this.db(RESULTS)
+      .select('entity_ref')
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .first();
+    return row !== undefined;
+  }
+
   async getHistory(
     entityRef: string,
     options: { limit: number; since?: string },

@@ -39,6 +39,7 @@ export interface MicroservicesStore {
     visible?: Set<string>,
   ): Promise<{ items: ServiceSummary[]; totalCount: number }>;
   getService(entityRef: string): Promise<ServiceDetail | undefined>;
+  hasService(entityRef: string): Promise<boolean>;
   getHistory(
     entityRef: string,
     options: { limit: number; since?: string },

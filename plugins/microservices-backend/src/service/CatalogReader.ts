@@ -48,12 +48,9 @@ export class CatalogReader {
   async visibleServiceRefs(
     credentials: BackstageCredentials,
   ): Promise<Set<string> | undefined> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return undefined;
-    if (decision.result === AuthorizeResult.DENY) return new Set();
+    const access = await this.catalogReadAccess(credentials);
+    if (access === 'all') return undefined;
+    if (access === 'none') return new Set();
     // Conditional: let the catalog apply the policy's conditions.
     const entities = await this.readAll(
       { kind: 'Component', 'spec.type': 'service' },
@@ -67,11 +64,26 @@ export class CatalogReader {
 
   /** Whether the caller may see this entity in the catalog. */
   async isVisible(entityRef: string, credentials: BackstageCredentials): Promise<boolean> {
+    const access = await this.catalogReadAccess(credentials);
+    if (access !== 'conditional') return access === 'all';
     const { items } = await this.catalog.getEntitiesByRefs(
       { entityRefs: [entityRef], fields: ['kind', 'metadata.name'] },
       { credentials },
     );
     return items[0] !== undefined && items[0] !== null;
+  }
+
+  /** What the permission policy lets the caller read in the catalog, before conditions. */
+  private async catalogReadAccess(
+    credentials: BackstageCredentials,
+  ): Promise<'all' | 'none' | 'conditional'> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return 'all';
+    if (decision.result === AuthorizeResult.DENY) return 'none';
+    return 'conditional';
   }
 
   private async readAll(

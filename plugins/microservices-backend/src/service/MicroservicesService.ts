@@ -59,7 +59,7 @@ export class MicroservicesService {
     credentials: BackstageCredentials,
   ): Promise<ScoreHistoryPoint[] | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
-    if (!(await this.options.store.getService(entityRef))) return undefined;
+    if (!(await this.options.store.hasService(entityRef))) return undefined;
     return this.options.store.getHistory(entityRef, {
       limit: query.limit ?? 100,
       since: query.since,
