@@ -9,7 +9,7 @@ import type {
   DependencyRef,
   ServiceDetail,
 } from '@microservices-backstage/plugin-microservices-common';
-import { kindOf } from './entityRefs';
+import { kindOf, relationTargets } from './entityRefs';
 
 export const SHARED_DATASTORE_CHECK = 'decentralized-data.no-shared-datastore';
 export const DEPENDENCY_CYCLE_CHECK = 'fault-isolation.no-dependency-cycle';
@@ -51,16 +51,6 @@ function relatedOf(checks: CheckResult[], id: string): string[] {
   if (!check || check.status === 'pass' || check.status === 'not-applicable')
     return [];
   return (check.related ?? []).map(r => r.toLocaleLowerCase('en-US'));
-}
-
-function relationTargets(entity: Entity | undefined, type: string): string[] {
-  return [
-    ...new Set(
-      (entity?.relations ?? [])
-        .filter(r => r.type === type)
-        .map(r => r.targetRef.toLocaleLowerCase('en-US')),
-    ),
-  ].sort();
 }
 
 function mergeEdges(

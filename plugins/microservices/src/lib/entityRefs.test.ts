@@ -1,4 +1,10 @@
-import { kindOf, normalizeRef, shortRef, toCompoundRef } from './entityRefs';
+import {
+  kindOf,
+  normalizeRef,
+  relationTargets,
+  shortRef,
+  toCompoundRef,
+} from './entityRefs';
 
 describe('entityRefs', () => {
   it('normalizes typed refs to the full lower-case form the backend filters on', () => {
@@ -27,5 +33,26 @@ describe('entityRefs', () => {
     expect(kindOf('resource:default/orders-db')).toBe('resource');
     expect(kindOf('orders-db')).toBeUndefined();
     expect(toCompoundRef('')).toBeUndefined();
+  });
+});
+
+describe('relationTargets', () => {
+  it('gives the distinct lower-case targets of one relation type, sorted', () => {
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team' },
+      relations: [
+        { type: 'hasMember', targetRef: 'user:default/Bob' },
+        { type: 'hasMember', targetRef: 'user:default/alice' },
+        { type: 'hasMember', targetRef: 'user:default/bob' },
+        { type: 'childOf', targetRef: 'group:default/eng' },
+      ],
+    };
+    expect(relationTargets(entity, 'hasMember')).toEqual([
+      'user:default/alice',
+      'user:default/bob',
+    ]);
+    expect(relationTargets(undefined, 'hasMember')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   CompoundEntityRef,
   DEFAULT_NAMESPACE,
+  Entity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -54,4 +55,15 @@ export function shortRef(ref: string, expectedKind?: string): string {
 /** The lower-case kind of a ref, or undefined. */
 export function kindOf(ref: string): string | undefined {
   return toCompoundRef(ref)?.kind.toLocaleLowerCase('en-US');
+}
+
+/** The distinct targets (lower-case refs, sorted) of an entity's relations of one type. */
+export function relationTargets(entity: Entity | undefined, type: string): string[] {
+  return [
+    ...new Set(
+      (entity?.relations ?? [])
+        .filter(r => r.type === type)
+        .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+    ),
+  ].sort();
 }

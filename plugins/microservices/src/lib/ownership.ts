@@ -6,17 +6,7 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { toCompoundRef } from './entityRefs';
-
-function relationTargets(entity: Entity | undefined, type: string): string[] {
-  return [
-    ...new Set(
-      (entity?.relations ?? [])
-        .filter(r => r.type === type)
-        .map(r => r.targetRef.toLocaleLowerCase('en-US')),
-    ),
-  ].sort();
-}
+import { relationTargets, toCompoundRef } from './entityRefs';
 
 /** A ref from a spec field, completed with a default kind and the entity's namespace. */
 function specRef(

@@ -1,16 +1,14 @@
-import { Gauge, InfoCard, Progress } from '@backstage/core-components';
+import { Gauge, InfoCard } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
-import { isNotFoundError } from '../../lib/describeError';
 import { countStatuses, describeCounts, isFailing } from '../../lib/scorecard';
 import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
 import { LevelBadge } from '../LevelBadge';
-import { LoadErrorPanel } from '../LoadErrorPanel';
-import { NotEvaluatedState } from '../NotEvaluatedState';
+import { ServiceDetailState } from '../ServiceDetailState';
 
 /** Checks listed on the card; the rest are on the scorecard tab. */
 const MAX_LISTED = 5;
@@ -31,20 +29,10 @@ export function EntityComplianceCard(props: EntityComplianceCardProps) {
   const entityRoute = useRouteRef(entityRouteRef);
   const detail = useServiceDetail(entity);
 
-  let content;
-  if (detail.loading) {
-    content = <Progress />;
-  } else if (detail.error && isNotFoundError(detail.error)) {
-    content = <NotEvaluatedState />;
-  } else if (detail.error) {
-    content = (
-      <LoadErrorPanel
-        error={detail.error}
-        what="the compliance result"
-        onRetry={detail.retry}
-      />
-    );
-  } else if (detail.value) {
+  let content = (
+    <ServiceDetailState detail={detail} what="the compliance result" />
+  );
+  if (detail.value && !detail.loading && !detail.error) {
     const value = detail.value;
     const failing = value.checks.filter(isFailing);
     const warnings = value.checks.filter(c => c.status === 'warn');

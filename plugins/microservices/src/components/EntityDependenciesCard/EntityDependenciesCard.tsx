@@ -1,5 +1,5 @@
 import { ReactNode, useMemo } from 'react';
-import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
+import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
@@ -18,10 +18,8 @@ import {
   DependencyModel,
   toDependencyGraph,
 } from '../../lib/dependencyModel';
-import { isNotFoundError } from '../../lib/describeError';
 import { shortRef } from '../../lib/entityRefs';
-import { LoadErrorPanel } from '../LoadErrorPanel';
-import { NotEvaluatedState } from '../NotEvaluatedState';
+import { ServiceDetailState } from '../ServiceDetailState';
 import { ServiceDependencyGraph } from '../ServiceDependencyGraph';
 import { StatusText } from '../StatusText';
 
@@ -270,22 +268,12 @@ export function EntityDependenciesCard(props: { variant?: 'gridItem' }) {
     );
   }, [catalogApi, model]);
 
-  let content;
-  if (detail.loading) {
-    content = <Progress />;
-  } else if (detail.error && isNotFoundError(detail.error)) {
-    content = <NotEvaluatedState />;
-  } else if (detail.error) {
-    content = (
-      <LoadErrorPanel
-        error={detail.error}
-        what="the dependencies"
-        onRetry={detail.retry}
-      />
+  const content =
+    model && !detail.loading && !detail.error ? (
+      <Dependencies model={model} types={types.value ?? new Map()} />
+    ) : (
+      <ServiceDetailState detail={detail} what="the dependencies" />
     );
-  } else if (model) {
-    content = <Dependencies model={model} types={types.value ?? new Map()} />;
-  }
   return (
     <InfoCard title="Dependencies" variant={props.variant}>
       {content}

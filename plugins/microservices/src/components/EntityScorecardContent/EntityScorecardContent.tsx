@@ -1,4 +1,4 @@
-import { Gauge, InfoCard, Link, Progress } from '@backstage/core-components';
+import { Gauge, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
@@ -9,7 +9,6 @@ import useAsync from 'react-use/esm/useAsync';
 import { microservicesApiRef } from '../../api';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
-import { isNotFoundError } from '../../lib/describeError';
 import { principleExplanation, principleTitle } from '../../lib/principles';
 import {
   countStatuses,
@@ -19,8 +18,7 @@ import {
 import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { LevelBadge } from '../LevelBadge';
-import { LoadErrorPanel } from '../LoadErrorPanel';
-import { NotEvaluatedState } from '../NotEvaluatedState';
+import { ServiceDetailState } from '../ServiceDetailState';
 import { ScoreHistoryCard } from '../ScoreHistoryCard';
 
 function ScoreSummary(props: { detail: ServiceDetail }) {
@@ -62,19 +60,9 @@ export function EntityScorecardContent() {
     return new Map(checks.map(c => [c.id, c.title]));
   }, [api]);
 
-  if (detail.loading) return <Progress />;
-  if (detail.error && isNotFoundError(detail.error))
-    return <NotEvaluatedState />;
-  if (detail.error) {
-    return (
-      <LoadErrorPanel
-        error={detail.error}
-        what="the compliance result"
-        onRetry={detail.retry}
-      />
-    );
+  if (!detail.value || detail.loading || detail.error) {
+    return <ServiceDetailState detail={detail} what="the compliance result" />;
   }
-  if (!detail.value) return <NotEvaluatedState />;
   const groups = groupChecksByPrinciple(detail.value.checks);
 
   return (

@@ -1,0 +1,1 @@
+export { ServiceDetailState } from './ServiceDetailState';
