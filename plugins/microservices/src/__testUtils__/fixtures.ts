@@ -64,7 +64,7 @@ export const orderServiceDetail: ServiceDetail = {
   domain: 'domain:default/fulfillment',
   lifecycle: 'production',
   score: 93,
-  level: 'gold',
+  level: 'bronze',
   failingPrinciples: ['decentralized-data'],
   failingChecks: ['decentralized-data.no-shared-datastore'],
   dependencyCount: 2,
@@ -72,11 +72,20 @@ export const orderServiceDetail: ServiceDetail = {
   health: { status: 'unknown' },
   evaluatedAt: '2026-11-29T10:00:00.000Z',
   upstream: [
-    { entityRef: 'resource:default/orders-db', via: 'dependsOn' },
+    {
+      entityRef: 'resource:default/orders-db',
+      via: 'dependsOn',
+      kind: 'resource',
+      exists: true,
+      datastore: true,
+    },
     {
       entityRef: 'component:default/auth-service',
       via: 'consumesApis',
       apiRef: 'api:default/auth-api',
+      kind: 'component',
+      exists: true,
+      datastore: false,
     },
   ],
   downstream: [
@@ -84,8 +93,30 @@ export const orderServiceDetail: ServiceDetail = {
       entityRef: 'component:default/checkout-service',
       via: 'consumesApis',
       apiRef: 'api:default/order-api',
+      kind: 'component',
+      exists: true,
+      datastore: false,
     },
   ],
+  sharedDatastores: [
+    {
+      datastoreRef: 'resource:default/orders-db',
+      services: [
+        'component:default/loyalty-service',
+        'component:default/order-service',
+      ],
+      owners: ['group:default/engagement-team', 'group:default/orders-team'],
+      systems: ['system:default/loyalty', 'system:default/order-management'],
+      conflicting: true,
+    },
+  ],
+  nextLevel: {
+    level: 'silver',
+    minScore: 75,
+    missingChecks: ['decentralized-data.no-shared-datastore'],
+    scoreShortfall: 0,
+  },
+  warnings: [],
   checks: [
     {
       id: 'decentralized-data.no-shared-datastore',
@@ -142,10 +173,13 @@ export const orderServiceDetail: ServiceDetail = {
 
 export const landscapeSummary: LandscapeSummary = {
   serviceCount: 39,
+  averageScore: 81,
   evaluatedAt: '2026-11-29T10:00:00.000Z',
   principles: [
     {
       principle: 'security',
+      failingServices: 1,
+      applicableServices: 38,
       pass: 35,
       fail: 1,
       warn: 1,
@@ -156,6 +190,8 @@ export const landscapeSummary: LandscapeSummary = {
     },
     {
       principle: 'decentralized-data',
+      failingServices: 2,
+      applicableServices: 38,
       pass: 74,
       fail: 3,
       warn: 0,
@@ -166,6 +202,8 @@ export const landscapeSummary: LandscapeSummary = {
     },
     {
       principle: 'data-consistency',
+      failingServices: 0,
+      applicableServices: 0,
       pass: 0,
       fail: 0,
       warn: 0,
@@ -188,11 +226,22 @@ export const landscapeSummary: LandscapeSummary = {
   ],
   byDomain: [
     { key: 'domain:default/fulfillment', serviceCount: 14, averageScore: 96 },
+    { serviceCount: 3, averageScore: 55 },
   ],
   levels: [
-    { level: 'gold', count: 33 },
-    { level: 'silver', count: 6 },
+    { level: 'gold', count: 10 },
+    { level: 'silver', count: 12 },
+    { level: 'bronze', count: 9 },
+    { level: 'none', count: 8 },
   ],
+  health: [{ status: 'unknown', count: 39 }],
+  filterOptions: {
+    owners: ['group:default/engagement-team', 'group:default/orders-team'],
+    systems: ['system:default/order-management'],
+    domains: ['domain:default/fulfillment'],
+    lifecycles: ['production', 'experimental'],
+    levels: ['gold', 'silver', 'bronze', 'none'],
+  },
   sharedDatastores: [
     {
       datastoreRef: 'resource:default/orders-db',
@@ -201,6 +250,8 @@ export const landscapeSummary: LandscapeSummary = {
         'component:default/order-service',
       ],
       owners: ['group:default/engagement-team', 'group:default/orders-team'],
+      systems: ['system:default/loyalty', 'system:default/order-management'],
+      conflicting: true,
     },
   ],
   cycles: [

@@ -1,61 +1,71 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
-import { buildDependencyModel, toDependencyGraph } from './dependencyModel';
+import type {
+  DependencyRef,
+  ServiceDetail,
+} from '@microservices-backstage/plugin-microservices-common';
+import {
+  buildDependencyModel,
+  DependencyItem,
+  describeVia,
+  graphSide,
+  itemMarks,
+} from './dependencyModel';
+
+function edge(
+  entityRef: string,
+  via: DependencyRef['via'],
+  extra: Partial<DependencyRef> = {},
+): DependencyRef {
+  const kind = entityRef.slice(0, entityRef.indexOf(':'));
+  return {
+    entityRef,
+    via,
+    kind,
+    exists: true,
+    datastore: false,
+    ...extra,
+  };
+}
 
 const detail: Pick<
   ServiceDetail,
-  'entityRef' | 'checks' | 'upstream' | 'downstream'
+  'entityRef' | 'upstream' | 'downstream' | 'cycle' | 'sharedDatastores'
 > = {
   entityRef: 'component:default/inventory-service',
   upstream: [
-    {
-      entityRef: 'component:default/allocation-service',
-      via: 'consumesApis',
+    edge('component:default/allocation-service', 'consumesApis', {
       apiRef: 'api:default/allocation-api',
-    },
-    {
-      entityRef: 'component:default/auth-service',
-      via: 'consumesApis',
+    }),
+    edge('component:default/auth-service', 'consumesApis', {
       apiRef: 'api:default/auth-api',
-    },
-    {
-      entityRef: 'component:default/auth-service',
-      via: 'consumesApis',
+    }),
+    edge('component:default/auth-service', 'consumesApis', {
       apiRef: 'api:default/token-api',
-    },
-    { entityRef: 'resource:default/inventory-db', via: 'dependsOn' },
+    }),
+    edge('resource:default/inventory-db', 'dependsOn', { datastore: true }),
+    edge('resource:default/events', 'dependencyOf', { title: 'Event bus' }),
+    edge('component:default/legacy-crm', 'dependsOn', { exists: false }),
   ],
   downstream: [
-    {
-      entityRef: 'component:default/replenishment-service',
-      via: 'consumesApis',
+    edge('component:default/replenishment-service', 'consumesApis', {
       apiRef: 'api:default/inventory-api',
-    },
+    }),
+    edge('component:default/picker', 'dependencyOf'),
   ],
-  checks: [
+  cycle: [
+    'component:default/allocation-service',
+    'component:default/replenishment-service',
+  ],
+  sharedDatastores: [
     {
-      id: 'fault-isolation.no-dependency-cycle',
-      principle: 'fault-isolation',
-      status: 'fail',
-      message: '',
-      remediation: '',
-      weight: 3,
-      related: [
-        'component:default/allocation-service',
-        'component:default/replenishment-service',
-      ],
-    },
-    {
-      id: 'decentralized-data.no-shared-datastore',
-      principle: 'decentralized-data',
-      status: 'fail',
-      message: '',
-      remediation: '',
-      weight: 3,
-      related: [
-        'resource:default/inventory-db',
+      datastoreRef: 'resource:default/inventory-db',
+      services: [
+        'component:default/inventory-service',
         'component:default/loyalty-service',
       ],
+      owners: ['group:default/a', 'group:default/b'],
+      systems: ['system:default/s'],
+      conflicting: true,
     },
   ],
 };
@@ -73,20 +83,25 @@ const entity: Entity = {
 };
 
 describe('buildDependencyModel', () => {
-  it('splits edges into components, resources and dependents, merging APIs per provider', () => {
+  it('splits edges into components, resources and dependents, merging APIs per provider, problems first', () => {
     const model = buildDependencyModel(detail, entity);
     expect(model.upstream.map(i => [i.entityRef, i.apiRefs])).toEqual([
+      ['component:default/legacy-crm', []],
       ['component:default/allocation-service', ['api:default/allocation-api']],
       [
         'component:default/auth-service',
         ['api:default/auth-api', 'api:default/token-api'],
       ],
     ]);
-    expect(model.resources.map(i => [i.entityRef, i.direct])).toEqual([
-      ['resource:default/inventory-db', true],
+    expect(
+      model.resources.map(i => [i.entityRef, i.datastore, i.vias, i.title]),
+    ).toEqual([
+      ['resource:default/inventory-db', true, ['dependsOn'], undefined],
+      ['resource:default/events', false, ['dependencyOf'], 'Event bus'],
     ]);
     expect(model.downstream.map(i => i.entityRef)).toEqual([
       'component:default/replenishment-service',
+      'component:default/picker',
     ]);
     expect(model.apisProvided).toEqual(['api:default/inventory-api']);
     expect(model.apisConsumed).toEqual([
@@ -97,60 +112,89 @@ describe('buildDependencyModel', () => {
     ]);
   });
 
-  it("marks cycle members and shared datastores from the checks' related refs", () => {
+  it('marks cycle members, shared datastores and missing entities from the backend result', () => {
     const model = buildDependencyModel(detail, entity);
     expect(model.cycleRefs).toEqual([
       'component:default/allocation-service',
       'component:default/replenishment-service',
     ]);
-    expect(model.upstream[0].inCycle).toBe(true);
-    expect(model.upstream[1].inCycle).toBe(false);
-    expect(model.downstream[0].inCycle).toBe(true);
-    expect(model.sharedDatastoreRefs).toEqual([
-      'resource:default/inventory-db',
+    const byRef = (ref: string) =>
+      [...model.upstream, ...model.resources, ...model.downstream].find(
+        i => i.entityRef === ref,
+      )!;
+    expect(byRef('component:default/allocation-service').inCycle).toBe(true);
+    expect(byRef('component:default/auth-service').inCycle).toBe(false);
+    expect(byRef('component:default/replenishment-service').inCycle).toBe(
+      true,
+    );
+    expect(byRef('resource:default/inventory-db').shared).toEqual({
+      conflicting: true,
+    });
+    expect(model.missing.map(m => m.entityRef)).toEqual([
+      'component:default/legacy-crm',
     ]);
-    expect(model.datastoreSharingServiceRefs).toEqual([
-      'component:default/loyalty-service',
+    expect(itemMarks(byRef('component:default/legacy-crm'))).toEqual([
+      'not in the catalog',
     ]);
-    expect(model.resources[0].sharesDatastore).toBe(true);
+    expect(itemMarks(byRef('resource:default/inventory-db'))).toEqual([
+      'shared with another team or system',
+    ]);
   });
 
-  it('marks nothing when the checks pass', () => {
+  it('marks nothing without cycle or shared datastores', () => {
     const model = buildDependencyModel({
       ...detail,
-      checks: detail.checks.map(c => ({ ...c, status: 'pass' as const })),
+      cycle: undefined,
+      sharedDatastores: [],
     });
     expect(model.cycleRefs).toEqual([]);
-    expect(model.sharedDatastoreRefs).toEqual([]);
+    expect(model.resources.every(r => !r.shared && !r.inCycle)).toBe(true);
     expect(model.apisProvided).toEqual([]);
   });
 });
 
-describe('toDependencyGraph', () => {
-  it('draws dependents → service → dependencies, with marks in words', () => {
-    const graph = toDependencyGraph(buildDependencyModel(detail, entity), ref =>
-      ref.slice(ref.indexOf('/') + 1),
-    );
-    expect(graph.nodes.map(n => [n.id, n.role, n.marks])).toEqual([
-      [
-        'component:default/inventory-service',
-        'service',
-        ['in a cycle', 'shares a datastore'],
-      ],
-      ['component:default/allocation-service', 'upstream', ['in a cycle']],
-      ['component:default/auth-service', 'upstream', []],
-      ['resource:default/inventory-db', 'upstream', ['shared datastore']],
-      ['component:default/replenishment-service', 'downstream', ['in a cycle']],
+describe('describeVia', () => {
+  const label = (ref: string) => ref.slice(ref.indexOf('/') + 1);
+  it('says who declared a dependencyOf edge', () => {
+    const model = buildDependencyModel(detail, entity);
+    const events = model.resources.find(
+      r => r.entityRef === 'resource:default/events',
+    )!;
+    expect(describeVia(events, 'upstream', label)).toEqual([
+      'dependencyOf declared by events',
     ]);
-    expect(graph.edges).toContainEqual({
-      from: 'component:default/inventory-service',
-      to: 'component:default/auth-service',
-      label: 'via auth-api, token-api',
+    const picker = model.downstream.find(
+      r => r.entityRef === 'component:default/picker',
+    )!;
+    expect(describeVia(picker, 'downstream', label)).toEqual([
+      'dependencyOf declared by this service',
+    ]);
+  });
+});
+
+describe('graphSide', () => {
+  const items: DependencyItem[] = Array.from({ length: 20 }, (_, i) => ({
+    entityRef: `component:default/s${String(i).padStart(2, '0')}`,
+    kind: 'component',
+    exists: i !== 19,
+    datastore: false,
+    vias: ['dependsOn'],
+    apiRefs: [],
+    inCycle: false,
+  }));
+
+  it('shows up to 12 neighbours as they are', () => {
+    expect(graphSide(items.slice(0, 12), false)).toEqual({
+      shown: items.slice(0, 12),
+      hidden: 0,
     });
-    expect(graph.edges).toContainEqual({
-      from: 'component:default/replenishment-service',
-      to: 'component:default/inventory-service',
-      label: 'via inventory-api',
-    });
+  });
+
+  it('collapses the rest into "+N more", keeping problems in view', () => {
+    const side = graphSide(items, false);
+    expect(side.shown).toHaveLength(11);
+    expect(side.hidden).toBe(9);
+    expect(side.shown[0].entityRef).toBe('component:default/s19');
+    expect(graphSide(items, true)).toMatchObject({ hidden: 0 });
   });
 });

@@ -3,7 +3,7 @@ import {
   countStatuses,
   describeCounts,
   groupChecksByPrinciple,
-  isFailing,
+  describeNextLevel,
 } from './scorecard';
 
 const check = (id: string, status: CheckResult['status']): CheckResult => ({
@@ -52,10 +52,57 @@ describe('scorecard', () => {
     expect(describeCounts(countStatuses([]))).toBe('no checks');
   });
 
-  it('treats fail and error as failing', () => {
-    expect(isFailing({ status: 'fail' })).toBe(true);
-    expect(isFailing({ status: 'error' })).toBe(true);
-    expect(isFailing({ status: 'warn' })).toBe(false);
-    expect(isFailing({ status: 'exempt' })).toBe(false);
+  it('puts failing, warning and exempt checks first and collapses the rest', () => {
+    const [group] = groupChecksByPrinciple([
+      check('a.pass', 'pass'),
+      check('a.na', 'not-applicable'),
+      check('a.exempt', 'exempt'),
+      check('a.error', 'error'),
+      check('a.warn', 'warn'),
+    ]);
+    expect(group.attention.map(c => c.id)).toEqual([
+      'a.error',
+      'a.warn',
+      'a.exempt',
+    ]);
+    expect(group.settled.map(c => c.id)).toEqual(['a.pass', 'a.na']);
+  });
+
+  it('says what is missing for the next level', () => {
+    const titles: Record<string, string> = {
+      'devops.on-call': 'Has on-call',
+      'fault-isolation.no-dependency-cycle': 'Not on a dependency cycle',
+    };
+    expect(
+      describeNextLevel(
+        {
+          level: 'silver',
+          minScore: 75,
+          missingChecks: [
+            'devops.on-call',
+            'fault-isolation.no-dependency-cycle',
+          ],
+          scoreShortfall: 0,
+        },
+        id => titles[id] ?? id,
+      ),
+    ).toBe('2 checks to silver: Has on-call, Not on a dependency cycle');
+    expect(
+      describeNextLevel({
+        level: 'gold',
+        minScore: 90,
+        missingChecks: ['devops.on-call'],
+        scoreShortfall: 4,
+      }),
+    ).toBe('1 check to gold: devops.on-call; and 4 points of score (gold needs 90)');
+    expect(
+      describeNextLevel({
+        level: 'gold',
+        minScore: 90,
+        missingChecks: [],
+        scoreShortfall: 1,
+      }),
+    ).toBe('1 point of score to gold (it needs 90)');
+    expect(describeNextLevel(undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
-import type {
-  CheckResult,
-  CheckStatus,
+import {
+  isFailingCheck,
+  type CheckResult,
+  type CheckStatus,
+  type LevelProgress,
 } from '@microservices-backstage/plugin-microservices-common';
 import { comparePrinciples } from './principles';
 
@@ -27,9 +29,13 @@ export function compareCheckStatus(a: CheckStatus, b: CheckStatus): number {
   return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b);
 }
 
-/** A check that lowers the score and needs a change: `fail` or `error`. */
-export function isFailing(check: Pick<CheckResult, 'status'>): boolean {
-  return check.status === 'fail' || check.status === 'error';
+/** Failing, warning and exempt checks: what a reader has to look at. */
+export function needsAttention(check: Pick<CheckResult, 'status'>): boolean {
+  return (
+    isFailingCheck(check) ||
+    check.status === 'warn' ||
+    check.status === 'exempt'
+  );
 }
 
 export type StatusCounts = Record<CheckStatus, number>;
@@ -51,7 +57,12 @@ export function countStatuses(
 
 export interface PrincipleGroup {
   principle: string;
+  /** Every check, problems first. */
   checks: CheckResult[];
+  /** Failing, warning and exempt checks: shown open. */
+  attention: CheckResult[];
+  /** Passing and not-applicable checks: collapsed ("18 passing"). */
+  settled: CheckResult[];
   counts: StatusCounts;
   /** The worst status in the group. */
   worst: CheckStatus;
@@ -79,6 +90,8 @@ export function groupChecksByPrinciple(
       return {
         principle,
         checks: sorted,
+        attention: sorted.filter(needsAttention),
+        settled: sorted.filter(c => !needsAttention(c)),
         counts: countStatuses(sorted),
         worst: sorted[0].status,
       };
@@ -107,4 +120,37 @@ export function describeCounts(counts: StatusCounts): string {
   add(counts.pass, 'passing');
   add(counts['not-applicable'], 'not applicable');
   return parts.join(', ') || 'no checks';
+}
+
+/**
+ * What a service needs for the next level, in words: "2 checks to silver: Owned by a team,
+ * Not on a dependency cycle", plus the points it is short of the level's minimum score.
+ * Undefined at the highest level.
+ */
+export function describeNextLevel(
+  next: LevelProgress | undefined,
+  titleOf: (checkId: string) => string = id => id,
+): string | undefined {
+  if (!next) return undefined;
+  const parts: string[] = [];
+  const n = next.missingChecks.length;
+  if (n > 0) {
+    parts.push(
+      `${n} check${n === 1 ? '' : 's'} to ${next.level}: ${next.missingChecks
+        .map(titleOf)
+        .join(', ')}`,
+    );
+  }
+  if (next.scoreShortfall > 0) {
+    const points = `${next.scoreShortfall} point${
+      next.scoreShortfall === 1 ? '' : 's'
+    }`;
+    parts.push(
+      n > 0
+        ? `and ${points} of score (${next.level} needs ${next.minScore})`
+        : `${points} of score to ${next.level} (it needs ${next.minScore})`,
+    );
+  }
+  if (parts.length === 0) return `Ready for ${next.level} at the next evaluation`;
+  return parts.join('; ');
 }

@@ -1,13 +1,15 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { CheckResult } from '@microservices-backstage/plugin-microservices-common';
+import {
+  isFailingCheck,
+  type CheckResult,
+} from '@microservices-backstage/plugin-microservices-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 import { toCompoundRef, shortRef } from '../../lib/entityRefs';
 import { formatDateTime } from '../../lib/formatTime';
-import { isFailing } from '../../lib/scorecard';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { InlineCodeText } from '../InlineCodeText';
 
@@ -45,7 +47,7 @@ export function CheckResultItem(props: {
   const links = useMicroservicesLinks();
   const showFix =
     check.remediation &&
-    (isFailing(check) || check.status === 'warn' || check.status === 'exempt');
+    (isFailingCheck(check) || check.status === 'warn' || check.status === 'exempt');
   const related = (check.related ?? []).filter(r => toCompoundRef(r));
   return (
     <div className={classes.root} data-testid={`check-${check.id}`}>

@@ -16,10 +16,13 @@ describe('EntityComplianceCard', () => {
       },
     );
     expect(await screen.findByText('Score 93 of 100')).toBeInTheDocument();
-    expect(screen.getByLabelText('Level gold')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level bronze')).toBeInTheDocument();
     expect(
       screen.getByText(/Checks: 1 failing, 1 warning/),
     ).toBeInTheDocument();
+    expect(screen.getByTestId('next-level')).toHaveTextContent(
+      'Next level: 1 check to silver: decentralized-data.no-shared-datastore.',
+    );
     expect(
       screen.getByText('decentralized-data.no-shared-datastore'),
     ).toBeInTheDocument();
@@ -40,6 +43,21 @@ describe('EntityComplianceCard', () => {
       '/catalog/default/component/order-service/compliance',
     );
     expect(getService).toHaveBeenCalledWith('default', 'order-service');
+  });
+
+  it('says when the service holds the highest level', async () => {
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: {
+        getService: jest.fn().mockResolvedValue({
+          ...orderServiceDetail,
+          level: 'gold',
+          nextLevel: undefined,
+        }),
+      },
+    });
+    expect(await screen.findByTestId('next-level')).toHaveTextContent(
+      'gold is the highest level.',
+    );
   });
 
   it('says when every applicable check passes', async () => {

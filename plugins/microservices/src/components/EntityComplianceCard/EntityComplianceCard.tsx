@@ -5,10 +5,13 @@ import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
-import { countStatuses, describeCounts, isFailing } from '../../lib/scorecard';
+import { isFailingCheck } from '@microservices-backstage/plugin-microservices-common';
+import { useCheckTitles } from '../../hooks/useCheckTitles';
+import { countStatuses, describeCounts } from '../../lib/scorecard';
 import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
 import { LevelBadge } from '../LevelBadge';
-import { ServiceDetailState } from '../ServiceDetailState';
+import { CatalogWarnings, LevelProgress } from '../LevelProgress';
+import { LoadState, NOT_EVALUATED } from '../LoadState';
 
 /** Checks listed on the card; the rest are on the scorecard tab. */
 const MAX_LISTED = 5;
@@ -28,13 +31,21 @@ export function EntityComplianceCard(props: EntityComplianceCardProps) {
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
   const detail = useServiceDetail(entity);
+  const { titles, titleOf } = useCheckTitles();
 
   let content = (
-    <ServiceDetailState detail={detail} what="the compliance result" />
+    <LoadState
+      loading={detail.loading}
+      error={detail.error}
+      onRetry={detail.retry}
+      what="the compliance result"
+      notFound={NOT_EVALUATED}
+      empty={NOT_EVALUATED}
+    />
   );
   if (detail.value && !detail.loading && !detail.error) {
     const value = detail.value;
-    const failing = value.checks.filter(isFailing);
+    const failing = value.checks.filter(isFailingCheck);
     const warnings = value.checks.filter(c => c.status === 'warn');
     const listed = [...failing, ...warnings].slice(0, MAX_LISTED);
     content = (
@@ -60,11 +71,17 @@ export function EntityComplianceCard(props: EntityComplianceCardProps) {
                 : 'Checks: '}
               {describeCounts(countStatuses(value.checks))}
             </Typography>
+            <LevelProgress detail={value} titleOf={titleOf} />
             <EvaluatedAt at={value.evaluatedAt} />
           </div>
         </Box>
+        <CatalogWarnings warnings={value.warnings} />
         {listed.map(check => (
-          <CheckResultItem key={check.id} check={check} />
+          <CheckResultItem
+            key={check.id}
+            check={check}
+            title={titles?.get(check.id)}
+          />
         ))}
         {failing.length + warnings.length > listed.length && (
           <Typography variant="body2" color="textSecondary">

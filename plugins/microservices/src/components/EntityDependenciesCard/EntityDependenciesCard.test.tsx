@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   orderServiceDetail,
-  ordersDbEntity,
   responseError,
 } from '../../__testUtils__/fixtures';
 import { renderEntityComponent } from '../../__testUtils__/renderEntityComponent';
@@ -9,9 +9,10 @@ import { EntityDependenciesCard } from './EntityDependenciesCard';
 
 describe('EntityDependenciesCard', () => {
   it('lists upstream, downstream, datastores and APIs, and marks a shared datastore', async () => {
+    const catalogApi = { getEntitiesByRefs: jest.fn() };
     await renderEntityComponent(<EntityDependenciesCard />, {
       api: { getService: jest.fn().mockResolvedValue(orderServiceDetail) },
-      catalogEntities: [ordersDbEntity],
+      catalogApi,
     });
     expect(
       await screen.findByText(
@@ -36,8 +37,10 @@ describe('EntityDependenciesCard', () => {
       within(resources).getByText('shared with another team or system'),
     ).toBeInTheDocument();
     expect(
-      await within(resources).findByText(/\(database, datastore\)/),
+      within(resources).getByText(/\(resource, datastore\)/),
     ).toBeInTheDocument();
+    // Everything comes from the backend's result: no second catalog call.
+    expect(catalogApi.getEntitiesByRefs).not.toHaveBeenCalled();
 
     expect(
       within(screen.getByRole('region', { name: 'APIs provided' })).getByText(
@@ -63,17 +66,7 @@ describe('EntityDependenciesCard', () => {
       api: {
         getService: jest.fn().mockResolvedValue({
           ...orderServiceDetail,
-          checks: [
-            {
-              id: 'fault-isolation.no-dependency-cycle',
-              principle: 'fault-isolation',
-              status: 'fail',
-              message: '',
-              remediation: '',
-              weight: 3,
-              related: ['component:default/checkout-service'],
-            },
-          ],
+          cycle: ['component:default/checkout-service'],
         }),
       },
     });
@@ -86,6 +79,95 @@ describe('EntityDependenciesCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('draws and lists an entity that is not in the catalog as missing, never as a link', async () => {
+    await renderEntityComponent(<EntityDependenciesCard />, {
+      api: {
+        getService: jest.fn().mockResolvedValue({
+          ...orderServiceDetail,
+          upstream: [
+            ...orderServiceDetail.upstream,
+            {
+              entityRef: 'component:default/legacy-crm',
+              via: 'dependsOn',
+              kind: 'component',
+              exists: false,
+              datastore: false,
+            },
+          ],
+        }),
+      },
+    });
+    const upstream = await screen.findByRole('region', { name: 'Depends on' });
+    const item = within(upstream).getByText('legacy-crm');
+    expect(item.closest('a')).toBeNull();
+    expect(
+      within(upstream).getByText('not in the catalog'),
+    ).toBeInTheDocument();
+    const graph = screen.getByTestId('dependency-graph');
+    const node = within(graph).getByText('legacy-crm');
+    expect(node.closest('a')).toBeNull();
+    expect(node.closest('[data-missing]')).not.toBeNull();
+    expect(
+      screen.getByText(/1 reference names no entity in the catalog/),
+    ).toBeInTheDocument();
+    // Every link in the card leads to an entity that exists.
+    for (const link of screen.getAllByRole('link')) {
+      expect(link.getAttribute('href')).not.toMatch(/legacy-crm/);
+    }
+  });
+
+  it('shows dependencyOf edges like the others, saying who declared them', async () => {
+    await renderEntityComponent(<EntityDependenciesCard />, {
+      api: {
+        getService: jest.fn().mockResolvedValue({
+          ...orderServiceDetail,
+          downstream: [
+            {
+              entityRef: 'component:default/gateway',
+              via: 'dependencyOf',
+              kind: 'component',
+              exists: true,
+              datastore: false,
+            },
+          ],
+        }),
+      },
+    });
+    const downstream = await screen.findByRole('region', {
+      name: 'Depended on by',
+    });
+    expect(within(downstream).getByText('gateway')).toBeInTheDocument();
+    expect(
+      within(downstream).getByText(/dependencyOf declared by this service/),
+    ).toBeInTheDocument();
+  });
+
+  it('collapses more than 12 neighbours into "+N more" and expands them', async () => {
+    const many = Array.from({ length: 15 }, (_, i) => ({
+      entityRef: `component:default/caller-${i}`,
+      via: 'dependsOn' as const,
+      kind: 'component',
+      exists: true,
+      datastore: false,
+    }));
+    await renderEntityComponent(<EntityDependenciesCard />, {
+      api: {
+        getService: jest
+          .fn()
+          .mockResolvedValue({ ...orderServiceDetail, downstream: many }),
+      },
+    });
+    const graph = await screen.findByTestId('dependency-graph');
+    const more = within(graph).getByRole('button', { name: 'Show 4 more' });
+    expect(more).toHaveTextContent('+4 more');
+    expect(within(graph).queryByText('caller-9')).toBeNull();
+    await userEvent.click(more);
+    expect(within(graph).getByText('caller-9')).toBeInTheDocument();
+    // The list below always has them all.
+    const downstream = screen.getByRole('region', { name: 'Depended on by' });
+    expect(within(downstream).getAllByRole('listitem')).toHaveLength(15);
+  });
+
   it('says when there is nothing to show', async () => {
     await renderEntityComponent(<EntityDependenciesCard />, {
       api: {
@@ -93,6 +175,7 @@ describe('EntityDependenciesCard', () => {
           ...orderServiceDetail,
           upstream: [],
           downstream: [],
+          sharedDatastores: [],
           checks: [],
         }),
       },

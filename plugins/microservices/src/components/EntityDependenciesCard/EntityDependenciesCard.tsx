@@ -1,29 +1,24 @@
-import { ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  catalogApiRef,
-  EntityRefLink,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { defaultEngineConfig } from '@microservices-backstage/plugin-microservices-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
 import {
   buildDependencyModel,
+  describeVia,
   DependencyItem,
   DependencyModel,
-  toDependencyGraph,
+  itemMarks,
 } from '../../lib/dependencyModel';
 import { shortRef } from '../../lib/entityRefs';
-import { ServiceDetailState } from '../ServiceDetailState';
+import { LoadState, NOT_EVALUATED } from '../LoadState';
+import { BreakableText } from '../BreakableText';
 import { ServiceDependencyGraph } from '../ServiceDependencyGraph';
 import { StatusText } from '../StatusText';
 
-const DATASTORE_TYPES = new Set(defaultEngineConfig.datastoreTypes);
+const labelOf = (ref: string) => shortRef(ref);
 
 function RefList(props: { refs: string[]; kind: string }) {
   return (
@@ -40,37 +35,25 @@ function RefList(props: { refs: string[]; kind: string }) {
   );
 }
 
-function Marks(props: { item: DependencyItem }) {
+function ItemName(props: { item: DependencyItem }) {
   const { item } = props;
-  return (
-    <>
-      {item.inCycle && (
-        <>
-          {' '}
-          <StatusText tone="error">in a dependency cycle</StatusText>
-        </>
-      )}
-      {item.sharesDatastore && (
-        <>
-          {' '}
-          <StatusText tone="warning">
-            {item.kind === 'resource'
-              ? 'shared with another team or system'
-              : 'shares a datastore with this service'}
-          </StatusText>
-        </>
-      )}
-    </>
+  const name = (
+    <BreakableText text={item.title ?? shortRef(item.entityRef, item.kind)} />
   );
+  if (!item.exists) {
+    // A ref that names no entity: text, never a link to a page that does not exist.
+    return <span title={item.entityRef}>{name}</span>;
+  }
+  return <EntityRefLink entityRef={item.entityRef}>{name}</EntityRefLink>;
 }
 
 function ItemList(props: {
   title: string;
   items: DependencyItem[];
   empty: string;
-  describe?: (item: DependencyItem) => ReactNode;
+  direction: 'upstream' | 'downstream';
 }) {
-  const { title, items, empty, describe } = props;
+  const { title, items, empty, direction } = props;
   return (
     <section aria-label={title}>
       <Typography variant="subtitle2" component="h3">
@@ -82,26 +65,42 @@ function ItemList(props: {
         </Typography>
       ) : (
         <ul style={{ margin: 0, paddingLeft: 20 }}>
-          {items.map(item => (
-            <li key={item.entityRef}>
-              <Typography variant="body2" component="span">
-                <EntityRefLink entityRef={item.entityRef}>
-                  {shortRef(item.entityRef, item.kind)}
-                </EntityRefLink>
-                {describe?.(item)}
-                {item.apiRefs.length > 0 && (
-                  <>
-                    {' '}
-                    via <RefList refs={item.apiRefs} kind="api" />
-                  </>
-                )}
-                {item.direct &&
-                  item.kind !== 'resource' &&
-                  ' (direct dependsOn)'}
-                <Marks item={item} />
-              </Typography>
-            </li>
-          ))}
+          {items.map(item => {
+            const how = describeVia(item, direction, labelOf);
+            const marks = itemMarks(item);
+            return (
+              <li key={item.entityRef}>
+                <Typography variant="body2" component="span">
+                  <ItemName item={item} />
+                  {item.kind !== 'component' && item.exists && (
+                    <> ({item.datastore ? `${item.kind}, datastore` : item.kind})</>
+                  )}
+                  {item.apiRefs.length > 0 && (
+                    <>
+                      {' '}
+                      via <RefList refs={item.apiRefs} kind="api" />
+                    </>
+                  )}
+                  {how.length > 0 && ` (${how.join('; ')})`}
+                  {marks.map(mark => (
+                    <span key={mark}>
+                      {' '}
+                      <StatusText
+                        tone={
+                          mark === 'shared with services of the same team' ||
+                          mark === 'not in the catalog'
+                            ? 'warning'
+                            : 'error'
+                        }
+                      >
+                        {mark}
+                      </StatusText>
+                    </span>
+                  ))}
+                </Typography>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -129,6 +128,7 @@ function ApiList(props: { title: string; refs: string[]; empty: string }) {
 
 function Findings(props: { model: DependencyModel }) {
   const { model } = props;
+  const conflicting = model.sharedDatastores.filter(d => d.conflicting);
   return (
     <>
       {model.cycleRefs.length > 0 && (
@@ -143,20 +143,37 @@ function Findings(props: { model: DependencyModel }) {
           </Typography>
         </WarningPanel>
       )}
-      {model.sharedDatastoreRefs.length > 0 && (
+      {conflicting.length > 0 && (
         <WarningPanel
           severity="warning"
           title="This service shares a datastore with another team or system"
           defaultExpanded
         >
+          {conflicting.map(d => (
+            <Typography variant="body2" key={d.datastoreRef}>
+              <RefList refs={[d.datastoreRef]} kind="resource" /> is also used
+              by{' '}
+              <RefList
+                refs={d.services.filter(s => s !== model.serviceRef)}
+                kind="component"
+              />
+              .
+            </Typography>
+          ))}
+        </WarningPanel>
+      )}
+      {model.missing.length > 0 && (
+        <WarningPanel
+          severity="warning"
+          title={`${model.missing.length} ${
+            model.missing.length === 1 ? 'reference names' : 'references name'
+          } no entity in the catalog`}
+          defaultExpanded
+        >
           <Typography variant="body2">
-            <RefList refs={model.sharedDatastoreRefs} kind="resource" /> is also
-            used by{' '}
-            <RefList
-              refs={model.datastoreSharingServiceRefs}
-              kind="component"
-            />
-            .
+            {model.missing.map(m => m.entityRef).join(', ')}: register{' '}
+            {model.missing.length === 1 ? 'it' : 'them'} in the catalog, or
+            remove the reference from catalog-info.yaml.
           </Typography>
         </WarningPanel>
       )}
@@ -164,21 +181,29 @@ function Findings(props: { model: DependencyModel }) {
   );
 }
 
-function Dependencies(props: {
-  model: DependencyModel;
-  types: Map<string, string>;
-}) {
-  const { model, types } = props;
-  const graph = useMemo(
-    () => toDependencyGraph(model, ref => shortRef(ref)),
-    [model],
-  );
-  const total =
-    model.upstream.length + model.resources.length + model.downstream.length;
-  const describeResource = (item: DependencyItem) => {
-    const type = types.get(item.entityRef);
-    if (!type) return null;
-    return ` (${type}${DATASTORE_TYPES.has(type) ? ', datastore' : ''})`;
+function Dependencies(props: { model: DependencyModel }) {
+  const { model } = props;
+  const dependencies = [...model.upstream, ...model.resources];
+  const total = dependencies.length + model.downstream.length;
+  const serviceMarks = [
+    ...(model.cycleRefs.length ? ['in a dependency cycle'] : []),
+    ...(model.sharedDatastores.some(d => d.conflicting)
+      ? ['shares a datastore']
+      : []),
+  ];
+  const detailOf = (
+    item: DependencyItem,
+    direction: 'upstream' | 'downstream',
+  ) => {
+    const parts = [
+      ...(item.apiRefs.length
+        ? [`via ${item.apiRefs.map(labelOf).join(', ')}`]
+        : []),
+      ...describeVia(item, direction, labelOf).filter(
+        d => d !== 'dependsOn',
+      ),
+    ];
+    return parts.length ? parts.join('; ') : undefined;
   };
   return (
     <>
@@ -189,13 +214,13 @@ function Dependencies(props: {
         </Typography>
       ) : (
         <ServiceDependencyGraph
-          nodes={graph.nodes}
-          edges={graph.edges}
-          description={`Dependency graph: ${
-            model.downstream.length
-          } dependents on the left, the service, ${
-            model.upstream.length + model.resources.length
-          } dependencies on the right. The lists below say the same in text.`}
+          serviceLabel={labelOf(model.serviceRef)}
+          serviceMarks={serviceMarks}
+          upstream={dependencies}
+          downstream={model.downstream}
+          labelOf={labelOf}
+          detailOf={detailOf}
+          description={`Dependency graph: ${model.downstream.length} dependents on the left, the service, ${dependencies.length} dependencies on the right. The lists below say the same in text.`}
         />
       )}
       <Grid container spacing={2}>
@@ -204,6 +229,7 @@ function Dependencies(props: {
             title="Depends on"
             items={model.upstream}
             empty="No services or components."
+            direction="upstream"
           />
         </Grid>
         <Grid item xs={12} md={6}>
@@ -211,6 +237,7 @@ function Dependencies(props: {
             title="Depended on by"
             items={model.downstream}
             empty="Nothing in the catalog depends on it."
+            direction="downstream"
           />
         </Grid>
         <Grid item xs={12} md={6}>
@@ -218,7 +245,7 @@ function Dependencies(props: {
             title="Datastores and other resources"
             items={model.resources}
             empty="No resources."
-            describe={describeResource}
+            direction="upstream"
           />
         </Grid>
         <Grid item xs={12} md={6}>
@@ -240,11 +267,12 @@ function Dependencies(props: {
 
 /**
  * Upstream and downstream of the service as a graph and as lists: services, datastores and
- * other resources, APIs consumed and provided; dependency cycles and shared datastores marked.
+ * other resources, APIs consumed and provided; dependency cycles, shared datastores and
+ * references to entities that are not in the catalog marked. Everything comes from the
+ * backend's result for the service (its edges, cycle and shared datastores).
  */
 export function EntityDependenciesCard(props: { variant?: 'gridItem' }) {
   const { entity } = useEntity();
-  const catalogApi = useApi(catalogApiRef);
   const detail = useServiceDetail(entity);
   const model = useMemo(
     () =>
@@ -253,30 +281,18 @@ export function EntityDependenciesCard(props: { variant?: 'gridItem' }) {
         : undefined,
     [detail.value, entity],
   );
-  // Resource types come from the catalog; without them the lists still work.
-  const types = useAsync(async () => {
-    const refs = model?.resources.map(r => r.entityRef) ?? [];
-    if (refs.length === 0) return new Map<string, string>();
-    const { items } = await catalogApi.getEntitiesByRefs({
-      entityRefs: refs,
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.type'],
-    });
-    return new Map(
-      items.flatMap((e, i) =>
-        e && typeof e.spec?.type === 'string' ? [[refs[i], e.spec.type]] : [],
-      ),
-    );
-  }, [catalogApi, model]);
-
-  const content =
-    model && !detail.loading && !detail.error ? (
-      <Dependencies model={model} types={types.value ?? new Map()} />
-    ) : (
-      <ServiceDetailState detail={detail} what="the dependencies" />
-    );
   return (
     <InfoCard title="Dependencies" variant={props.variant}>
-      {content}
+      <LoadState
+        loading={detail.loading}
+        error={detail.error}
+        onRetry={detail.retry}
+        what="the dependencies"
+        notFound={NOT_EVALUATED}
+        empty={!model && NOT_EVALUATED}
+      >
+        {() => model && <Dependencies model={model} />}
+      </LoadState>
     </InfoCard>
   );
 }

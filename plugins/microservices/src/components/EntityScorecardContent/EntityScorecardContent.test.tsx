@@ -34,7 +34,7 @@ describe('EntityScorecardContent', () => {
   it('shows the score, level and every check grouped by principle', async () => {
     await renderEntityComponent(<EntityScorecardContent />, { api: api() });
     expect(await screen.findByText('Score 93 of 100')).toBeInTheDocument();
-    expect(screen.getByLabelText('Level gold')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level bronze')).toBeInTheDocument();
     expect(
       screen.getByText(
         '1 failing, 1 warning, 1 exempt, 1 passing, 1 not applicable',
@@ -66,12 +66,55 @@ describe('EntityScorecardContent', () => {
       '/microservices/principles/decentralized-data#decentralized-data.no-shared-datastore',
     );
     expect(within(failing).getByText('loyalty-service')).toBeInTheDocument();
-    // A passing check has nothing to fix.
+    // Passing checks are collapsed; a passing check has nothing to fix.
+    expect(
+      within(data).queryByTestId('check-decentralized-data.owns-datastore'),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      within(data).getByRole('button', { name: 'Show 1 passing' }),
+    );
     const passing = within(data).getByTestId(
       'check-decentralized-data.owns-datastore',
     );
     expect(within(passing).getByText('Pass')).toBeInTheDocument();
     expect(within(passing).queryByText(/How to fix/)).not.toBeInTheDocument();
+  });
+
+  it('lists failing, warning and exempt checks first, with passing ones collapsed per principle', async () => {
+    await renderEntityComponent(<EntityScorecardContent />, { api: api() });
+    await screen.findByText('Score 93 of 100');
+    const ids = screen
+      .getAllByTestId(/^check-/)
+      .map(e => e.getAttribute('data-testid'));
+    expect(ids).toEqual([
+      'check-decentralized-data.no-shared-datastore',
+      'check-technology-diversity.stack-declared',
+      'check-security.api-authentication',
+    ]);
+    expect(
+      screen.getByRole('button', { name: 'Show 1 not applicable' }),
+    ).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('says what is missing for the next level, with check titles, and shows catalog warnings', async () => {
+    await renderEntityComponent(<EntityScorecardContent />, {
+      api: api({
+        getService: jest.fn().mockResolvedValue({
+          ...orderServiceDetail,
+          warnings: [
+            'Unknown key `spec.dependson`: Backstage ignores it; did you mean `spec.dependsOn`?',
+          ],
+        }),
+      }),
+    });
+    const next = await screen.findByTestId('next-level');
+    await within(next).findByText(
+      /1 check to silver: No datastore shared with another team or system/,
+    );
+    expect(
+      screen.getByText(/1 problem Backstage ignores silently/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('spec.dependson')).toBeInTheDocument();
   });
 
   it('shows exemptions with their reason and expiry', async () => {

@@ -1,12 +1,12 @@
+import { useState } from 'react';
 import { Gauge, InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { microservicesApiRef } from '../../api';
+import { useCheckTitles } from '../../hooks/useCheckTitles';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
 import { principleExplanation, principleTitle } from '../../lib/principles';
@@ -14,15 +14,62 @@ import {
   countStatuses,
   describeCounts,
   groupChecksByPrinciple,
+  PrincipleGroup,
 } from '../../lib/scorecard';
 import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { LevelBadge } from '../LevelBadge';
-import { ServiceDetailState } from '../ServiceDetailState';
+import { CatalogWarnings, LevelProgress } from '../LevelProgress';
+import { LoadState, NOT_EVALUATED } from '../LoadState';
 import { ScoreHistoryCard } from '../ScoreHistoryCard';
 
-function ScoreSummary(props: { detail: ServiceDetail }) {
-  const { detail } = props;
+/** The checks of one principle: problems open, passing and not-applicable ones collapsed. */
+function PrincipleChecks(props: {
+  group: PrincipleGroup;
+  titles?: Map<string, string>;
+}) {
+  const { group, titles } = props;
+  const [open, setOpen] = useState(false);
+  const settled = describeCounts(countStatuses(group.settled));
+  return (
+    <>
+      {group.attention.map(check => (
+        <CheckResultItem
+          key={check.id}
+          check={check}
+          title={titles?.get(check.id)}
+        />
+      ))}
+      {group.settled.length > 0 && (
+        <>
+          <Button
+            size="small"
+            color="primary"
+            aria-expanded={open}
+            onClick={() => setOpen(o => !o)}
+            style={{ marginTop: group.attention.length ? 8 : 0 }}
+          >
+            {open ? `Hide ${settled}` : `Show ${settled}`}
+          </Button>
+          {open &&
+            group.settled.map(check => (
+              <CheckResultItem
+                key={check.id}
+                check={check}
+                title={titles?.get(check.id)}
+              />
+            ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function ScoreSummary(props: {
+  detail: ServiceDetail;
+  titleOf: (checkId: string) => string;
+}) {
+  const { detail, titleOf } = props;
   const counts = countStatuses(detail.checks);
   return (
     <InfoCard title="Compliance score">
@@ -38,6 +85,7 @@ function ScoreSummary(props: { detail: ServiceDetail }) {
           <Typography variant="body2" style={{ marginTop: 8 }}>
             {describeCounts(counts)}
           </Typography>
+          <LevelProgress detail={detail} titleOf={titleOf} />
           <EvaluatedAt at={detail.evaluatedAt} />
         </div>
       </Box>
@@ -51,24 +99,34 @@ function ScoreSummary(props: { detail: ServiceDetail }) {
  */
 export function EntityScorecardContent() {
   const { entity } = useEntity();
-  const api = useApi(microservicesApiRef);
   const links = useMicroservicesLinks();
   const detail = useServiceDetail(entity);
   // Check titles are a nicety: without them the ids are shown.
-  const checkTitles = useAsync(async () => {
-    const checks = await api.listChecks();
-    return new Map(checks.map(c => [c.id, c.title]));
-  }, [api]);
+  const { titles, titleOf } = useCheckTitles();
 
   if (!detail.value || detail.loading || detail.error) {
-    return <ServiceDetailState detail={detail} what="the compliance result" />;
+    return (
+      <LoadState
+        loading={detail.loading}
+        error={detail.error}
+        onRetry={detail.retry}
+        what="the compliance result"
+        notFound={NOT_EVALUATED}
+        empty={NOT_EVALUATED}
+      />
+    );
   }
   const groups = groupChecksByPrinciple(detail.value.checks);
 
   return (
     <Grid container spacing={3}>
+      {(detail.value.warnings ?? []).length > 0 && (
+        <Grid item xs={12}>
+          <CatalogWarnings warnings={detail.value.warnings} />
+        </Grid>
+      )}
       <Grid item xs={12} md={5}>
-        <ScoreSummary detail={detail.value} />
+        <ScoreSummary detail={detail.value} titleOf={titleOf} />
       </Grid>
       <Grid item xs={12} md={7}>
         <ScoreHistoryCard entity={entity} />
@@ -107,13 +165,7 @@ export function EntityScorecardContent() {
                   : undefined
               }
             >
-              {group.checks.map(check => (
-                <CheckResultItem
-                  key={check.id}
-                  check={check}
-                  title={checkTitles.value?.get(check.id)}
-                />
-              ))}
+              <PrincipleChecks group={group} titles={titles} />
             </InfoCard>
           </section>
         </Grid>

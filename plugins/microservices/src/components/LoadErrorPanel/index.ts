@@ -1,1 +1,2 @@
-export { LoadErrorPanel } from './LoadErrorPanel';
+/** @deprecated The error panel is part of `LoadState`; import it from '../LoadState'. */
+export { LoadErrorPanel } from '../LoadState';

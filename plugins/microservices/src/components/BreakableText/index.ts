@@ -1,0 +1,1 @@
+export { BreakableText, noMidWordBreak } from './BreakableText';

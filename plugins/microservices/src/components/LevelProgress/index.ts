@@ -1,0 +1,1 @@
+export { LevelProgress, CatalogWarnings } from './LevelProgress';

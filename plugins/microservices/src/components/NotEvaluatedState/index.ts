@@ -1,1 +1,0 @@
-export { NotEvaluatedState } from './NotEvaluatedState';

@@ -1,1 +1,0 @@
-export { ServiceDetailState } from './ServiceDetailState';
