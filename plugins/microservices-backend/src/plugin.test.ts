@@ -150,8 +150,23 @@ describe('microservices backend plugin', () => {
     expect(cycleCheck).toMatchObject({ status: 'fail', principle: 'fault-isolation' });
     expect(cycleCheck.remediation).toBeTruthy();
     expect(one.body.upstream).toEqual([
-      { entityRef: 'component:default/payments', via: 'dependsOn' },
+      {
+        entityRef: 'component:default/payments',
+        via: 'dependsOn',
+        kind: 'component',
+        exists: true,
+        datastore: false,
+      },
     ]);
+    // The engine's graph facts travel with the detail: the UI does not re-derive them.
+    expect(one.body.cycle).toEqual(['component:default/payments']);
+    expect(one.body.sharedDatastores).toEqual([]);
+    // No CI annotation in this catalog: below bronze, whatever the score.
+    expect(one.body.level).toBe('none');
+    expect(one.body.nextLevel).toMatchObject({
+      level: 'bronze',
+      missingChecks: ['continuous-delivery.ci-cd'],
+    });
 
     const history = await request(server)
       .get('/api/microservices/services/default/orders/history')
@@ -164,6 +179,22 @@ describe('microservices backend plugin', () => {
       .set('Authorization', asUser());
     expect(summary.status).toBe(200);
     expect(summary.body.serviceCount).toBe(2);
+    expect(summary.body.averageScore).toEqual(expect.any(Number));
+    expect(summary.body.levels.map((l: any) => l.level)).toEqual([
+      'gold',
+      'silver',
+      'bronze',
+      'none',
+    ]);
+    expect(summary.body.filterOptions).toMatchObject({
+      owners: ['group:default/team-a'],
+      systems: ['system:default/shop'],
+    });
+    const faultIsolation = summary.body.principles.find(
+      (p: any) => p.principle === 'fault-isolation',
+    );
+    // Both visible services are on the cycle: counted as services, not check results.
+    expect(faultIsolation).toMatchObject({ failingServices: 2, applicableServices: 2 });
     expect(summary.body.cycles).toEqual([
       ['component:default/orders', 'component:default/payments'],
     ]);

@@ -33,6 +33,8 @@ function service(name: string, overrides: Partial<ServiceDetail> = {}): ServiceD
     checks: [],
     upstream: [],
     downstream: [],
+    sharedDatastores: [],
+    warnings: [],
     ...overrides,
   };
 }
@@ -135,7 +137,8 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
 
     const billing = await store.getService('component:default/BILLING');
     expect(billing?.checks[0].status).toBe('fail');
-    expect(billing?.health.status).toBe('unknown');
+    // Live health is merged in by MicroservicesService, not stored with the result.
+    expect(billing).not.toHaveProperty('health');
     expect(await store.getService('component:default/nope')).toBeUndefined();
     expect(await store.hasService('component:default/Billing')).toBe(true);
     expect(await store.hasService('component:default/nope')).toBe(false);
@@ -191,6 +194,103 @@ describe.each(databases.eachSupportedId())('KnexMicroservicesStore on %p', datab
     expect(latestOnly).toEqual([
       { evaluatedAt: at2, serviceCount: 1, averageScore: 60, levels: [{ level: 'bronze', count: 1 }] },
     ]);
+  });
+
+  it('records a history point only when score or level changes, or once a day', async () => {
+    const { store } = await createStore(databaseId);
+    const at = (time: string) => `2026-11-29T${time}:00.000Z`;
+    const save = (score: number, level: string, when: string) =>
+      store.saveRun(run([service('a', { score, level, evaluatedAt: when })], when));
+    await save(80, 'silver', at('10:00'));
+    await save(80, 'silver', at('10:01')); // unchanged: no point
+    await save(80, 'silver', at('10:02'));
+    await save(80, 'bronze', at('10:03')); // level changed
+    await save(75, 'bronze', at('10:04')); // score changed
+    await save(75, 'bronze', '2026-11-30T09:00:00.000Z'); // unchanged, but a new day
+    await save(75, 'bronze', '2026-11-30T10:00:00.000Z'); // unchanged, same day
+    const history = await store.getHistory('component:default/a', { limit: 100 });
+    expect(history).toEqual([
+      { score: 80, level: 'silver', evaluatedAt: at('10:00') },
+      { score: 80, level: 'bronze', evaluatedAt: at('10:03') },
+      { score: 75, level: 'bronze', evaluatedAt: at('10:04') },
+      { score: 75, level: 'bronze', evaluatedAt: '2026-11-30T09:00:00.000Z' },
+    ]);
+    // The trend carries each service's last point forward to the instants where any changed.
+    await store.saveRun(
+      run(
+        [
+          service('a', { score: 75, level: 'bronze', evaluatedAt: '2026-11-30T11:00:00.000Z' }),
+          service('b', { score: 25, level: 'none', evaluatedAt: '2026-11-30T11:00:00.000Z' }),
+        ],
+        '2026-11-30T11:00:00.000Z',
+      ),
+    );
+    const trend = await store.getLandscapeHistory(2);
+    expect(trend).toEqual([
+      {
+        evaluatedAt: '2026-11-30T09:00:00.000Z',
+        serviceCount: 1,
+        averageScore: 75,
+        levels: [{ level: 'bronze', count: 1 }],
+      },
+      {
+        evaluatedAt: '2026-11-30T11:00:00.000Z',
+        serviceCount: 2,
+        averageScore: 50,
+        levels: [
+          { level: 'bronze', count: 1 },
+          { level: 'none', count: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('serves the graph facts of a service with its detail', async () => {
+    const { store } = await createStore(databaseId);
+    const shared = {
+      datastoreRef: 'resource:default/db',
+      services: ['component:default/a', 'component:default/b'],
+      owners: ['group:default/team-a', 'group:default/team-b'],
+      systems: ['system:default/shop'],
+      conflicting: true,
+    };
+    await store.saveRun(
+      run([
+        service('a', {
+          cycle: ['component:default/b'],
+          sharedDatastores: [shared],
+          nextLevel: {
+            level: 'gold',
+            minScore: 90,
+            missingChecks: ['devops.on-call'],
+            scoreShortfall: 0,
+          },
+          warnings: ['`spec.dependOn` is not a field Backstage reads'],
+          upstream: [
+            {
+              entityRef: 'component:default/legacy',
+              via: 'dependsOn',
+              kind: 'component',
+              exists: false,
+              datastore: false,
+            },
+          ],
+        }),
+        service('b'),
+      ]),
+    );
+    const a = await store.getService('component:default/a');
+    expect(a).toMatchObject({
+      cycle: ['component:default/b'],
+      sharedDatastores: [shared],
+      nextLevel: { level: 'gold', missingChecks: ['devops.on-call'] },
+      warnings: ['`spec.dependOn` is not a field Backstage reads'],
+      upstream: [{ entityRef: 'component:default/legacy', exists: false }],
+    });
+    const b = await store.getService('component:default/b');
+    expect(b?.cycle).toBeUndefined();
+    expect(b?.nextLevel).toBeUndefined();
+    expect(b?.sharedDatastores).toEqual([]);
   });
 
   it('applies retention by age and by count', async () => {

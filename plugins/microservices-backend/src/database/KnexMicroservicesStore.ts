@@ -7,12 +7,13 @@ import type {
   ServiceDetail,
   ServiceListQuery,
   ServiceSortField,
-  ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
 import type {
+  EvaluatedService,
   EvaluationRunRecord,
   HistoryRetention,
   MicroservicesStore,
+  StoredServiceSummary,
 } from './MicroservicesStore';
 
 const RESULTS = 'microservices_service_results';
@@ -33,6 +34,8 @@ const SORT_COLUMNS: Record<ServiceSortField, string> = {
   dependencyCount: 'dependency_count',
   dependentCount: 'dependent_count',
   evaluatedAt: 'evaluated_at',
+  // Health lives in the health store: MicroservicesService sorts by it; never used here.
+  health: 'name',
 };
 
 const SUMMARY_COLUMNS = [
@@ -71,10 +74,34 @@ type ResultRow = {
   checks?: string;
   upstream?: string;
   downstream?: string;
+  facts?: string | null;
   evaluated_at: string;
 };
 
-function toSummary(row: ResultRow): ServiceSummary {
+/** The graph facts kept as one JSON column. */
+type ServiceFacts = Pick<
+  ServiceDetail,
+  'cycle' | 'sharedDatastores' | 'nextLevel' | 'warnings'
+>;
+
+type HistoryRow = {
+  entity_ref: string;
+  score: number;
+  level: string;
+  evaluated_at: string;
+};
+
+/** Whether a run's result adds a history point after `last`: on a change, or once a day. */
+function isHistoryPoint(row: HistoryRow, last?: HistoryRow): boolean {
+  return (
+    !last ||
+    Number(last.score) !== row.score ||
+    last.level !== row.level ||
+    last.evaluated_at.slice(0, 10) < row.evaluated_at.slice(0, 10)
+  );
+}
+
+function toSummary(row: ResultRow): StoredServiceSummary {
   return {
     entityRef: row.entity_ref,
     namespace: row.namespace,
@@ -90,13 +117,17 @@ function toSummary(row: ResultRow): ServiceSummary {
     failingChecks: JSON.parse(row.failing_checks),
     dependencyCount: Number(row.dependency_count),
     dependentCount: Number(row.dependent_count),
-    // Live probing comes later; until then health is honestly unknown.
-    health: { status: 'unknown' },
     evaluatedAt: row.evaluated_at,
   };
 }
 
-function toRow(service: ServiceDetail): ResultRow {
+function toRow(service: EvaluatedService): ResultRow {
+  const facts: ServiceFacts = {
+    cycle: service.cycle,
+    sharedDatastores: service.sharedDatastores,
+    nextLevel: service.nextLevel,
+    warnings: service.warnings,
+  };
   return {
     entity_ref: service.entityRef.toLocaleLowerCase('en-US'),
     namespace: service.namespace,
@@ -115,6 +146,7 @@ function toRow(service: ServiceDetail): ResultRow {
     checks: JSON.stringify(service.checks),
     upstream: JSON.stringify(service.upstream),
     downstream: JSON.stringify(service.downstream),
+    facts: JSON.stringify(facts),
     evaluated_at: service.evaluatedAt,
   };
 }
@@ -131,12 +163,15 @@ export class KnexMicroservicesStore implements MicroservicesStore {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx(RESULTS).insert(rows.slice(i, i + INSERT_CHUNK));
       }
-      const history = rows.map(r => ({
-        entity_ref: r.entity_ref,
-        score: r.score,
-        level: r.level,
-        evaluated_at: r.evaluated_at,
-      }));
+      const last = await this.latestHistoryPoints(tx);
+      const history = rows
+        .map(r => ({
+          entity_ref: r.entity_ref,
+          score: r.score,
+          level: r.level,
+          evaluated_at: r.evaluated_at,
+        }))
+        .filter(point => isHistoryPoint(point, last.get(point.entity_ref)));
       for (let i = 0; i < history.length; i += INSERT_CHUNK) {
         await tx(HISTORY).insert(history.slice(i, i + INSERT_CHUNK));
       }
@@ -150,10 +185,34 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     });
   }
 
+  /** Each service's newest history point. */
+  private async latestHistoryPoints(
+    db: Knex | Knex.Transaction,
+  ): Promise<Map<string, HistoryRow>> {
+    const newest = db(HISTORY)
+      .select('entity_ref')
+      .max({ newest: 'evaluated_at' })
+      .groupBy('entity_ref')
+      .as('newest');
+    const rows: HistoryRow[] = await db(HISTORY)
+      .join(newest, join =>
+        join
+          .on(`${HISTORY}.entity_ref`, '=', 'newest.entity_ref')
+          .andOn(`${HISTORY}.evaluated_at`, '=', 'newest.newest'),
+      )
+      .select(
+        `${HISTORY}.entity_ref`,
+        `${HISTORY}.score`,
+        `${HISTORY}.level`,
+        `${HISTORY}.evaluated_at`,
+      );
+    return new Map(rows.map(row => [row.entity_ref, row]));
+  }
+
   async listServices(
     query: ServiceListQuery,
     visible?: Set<string>,
-  ): Promise<{ items: ServiceSummary[]; totalCount: number }> {
+  ): Promise<{ items: StoredServiceSummary[]; totalCount: number }> {
     const filtered = this.filteredServices(query);
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
@@ -220,17 +279,23 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     return q;
   }
 
-  async getService(entityRef: string): Promise<ServiceDetail | undefined> {
+  async getService(entityRef: string): Promise<EvaluatedService | undefined> {
     const row: ResultRow | undefined = await this.db<ResultRow>(RESULTS)
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .first();
     if (!row) return undefined;
-    return {
+    const facts: Partial<ServiceFacts> = row.facts ? JSON.parse(row.facts) : {};
+    const detail: EvaluatedService = {
       ...toSummary(row),
       checks: JSON.parse(row.checks!) as CheckResult[],
       upstream: JSON.parse(row.upstream!) as DependencyRef[],
       downstream: JSON.parse(row.downstream!) as DependencyRef[],
+      sharedDatastores: facts.sharedDatastores ?? [],
+      warnings: facts.warnings ?? [],
     };
+    if (facts.cycle) detail.cycle = facts.cycle;
+    if (facts.nextLevel) detail.nextLevel = facts.nextLevel;
+    return detail;
   }
 
   async hasService(entityRef: string): Promise<boolean> {
@@ -278,6 +343,7 @@ export class KnexMicroservicesStore implements MicroservicesStore {
       'owner',
       'system',
       'domain',
+      'lifecycle',
       'score',
       'level',
       'checks',
@@ -289,12 +355,18 @@ export class KnexMicroservicesStore implements MicroservicesStore {
         owner: r.owner ?? undefined,
         system: r.system ?? undefined,
         domain: r.domain ?? undefined,
+        lifecycle: r.lifecycle ?? undefined,
         score: Number(r.score),
         level: r.level,
         checks: JSON.parse(r.checks!) as CheckResult[],
       }));
   }
 
+  /**
+   * History holds a point per service only when it changed (or once a day), so the landscape
+   * at an instant is each service's newest point at or before it. The instants are the
+   * latest `runs` at which any point was recorded; the services are those evaluated now.
+   */
   async getLandscapeHistory(
     runs: number,
     visible?: Set<string>,
@@ -304,33 +376,50 @@ export class KnexMicroservicesStore implements MicroservicesStore {
         .distinct('evaluated_at')
         .orderBy('evaluated_at', 'desc')
         .limit(runs)
-    ).map(r => r.evaluated_at);
+    )
+      .map(r => r.evaluated_at)
+      .reverse();
     if (times.length === 0) return [];
-    const rows = await this.db(HISTORY)
+    const current = this.db(RESULTS).select('entity_ref');
+    const rows: HistoryRow[] = await this.db(HISTORY)
       .select('entity_ref', 'score', 'level', 'evaluated_at')
-      .whereIn('evaluated_at', times);
-    const points = new Map<string, { total: number; levels: Map<string, number> }>();
+      .whereIn('entity_ref', current)
+      .where('evaluated_at', '<=', times[times.length - 1])
+      .orderBy('evaluated_at', 'asc');
+    const byService = new Map<string, HistoryRow[]>();
     for (const row of rows) {
       if (visible && !visible.has(row.entity_ref)) continue;
-      let point = points.get(row.evaluated_at);
-      if (!point) {
-        point = { total: 0, levels: new Map() };
-        points.set(row.evaluated_at, point);
-      }
-      point.total += Number(row.score);
-      point.levels.set(row.level, (point.levels.get(row.level) ?? 0) + 1);
+      const points = byService.get(row.entity_ref) ?? [];
+      points.push(row);
+      byService.set(row.entity_ref, points);
     }
-    return [...points.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([evaluatedAt, point]) => {
-        const serviceCount = [...point.levels.values()].reduce((a, b) => a + b, 0);
-        return {
-          evaluatedAt,
-          serviceCount,
-          averageScore: Math.round(point.total / serviceCount),
-          levels: [...point.levels.entries()].map(([level, count]) => ({ level, count })),
-        };
+    const cursors = new Map<string, number>();
+    const result: LandscapeHistoryPoint[] = [];
+    for (const time of times) {
+      let total = 0;
+      let count = 0;
+      const levels = new Map<string, number>();
+      for (const [ref, points] of byService) {
+        let index = cursors.get(ref) ?? -1;
+        while (index + 1 < points.length && points[index + 1].evaluated_at <= time) {
+          index += 1;
+        }
+        cursors.set(ref, index);
+        if (index < 0) continue; // not evaluated yet at that time
+        const point = points[index];
+        total += Number(point.score);
+        count += 1;
+        levels.set(point.level, (levels.get(point.level) ?? 0) + 1);
+      }
+      if (count === 0) continue;
+      result.push({
+        evaluatedAt: time,
+        serviceCount: count,
+        averageScore: Math.round(total / count),
+        levels: [...levels.entries()].map(([level, n]) => ({ level, count: n })),
       });
+    }
+    return result;
   }
 
   async applyRetention(

@@ -7,11 +7,16 @@ import type {
   ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
 
+/** A service's evaluation as stored: its detail without the live health. */
+export type EvaluatedService = Omit<ServiceDetail, 'health'>;
+/** A list item as stored; MicroservicesService adds the live health. */
+export type StoredServiceSummary = Omit<ServiceSummary, 'health'>;
+
 /** What one evaluation of the whole catalog writes. */
 export interface EvaluationRunRecord {
   startedAt: string;
   finishedAt: string;
-  services: ServiceDetail[];
+  services: EvaluatedService[];
   cycles: string[][];
   sharedDatastores: LandscapeSummary['sharedDatastores'];
 }
@@ -26,8 +31,9 @@ export interface HistoryRetention {
 /** Storage of compliance results; a knex implementation backs it on SQLite and PostgreSQL. */
 export interface MicroservicesStore {
   /**
-   * Replaces the latest results with a run's, appends history, and removes services that
-   * left the catalog, in one transaction.
+   * Replaces the latest results with a run's and removes services that left the catalog, in
+   * one transaction. A history point is recorded for a service when its score or level
+   * changed since its last point, or when its last point is from an earlier UTC day.
    */
   saveRun(run: EvaluationRunRecord): Promise<void>;
   /**
@@ -37,8 +43,8 @@ export interface MicroservicesStore {
   listServices(
     query: ServiceListQuery,
     visible?: Set<string>,
-  ): Promise<{ items: ServiceSummary[]; totalCount: number }>;
-  getService(entityRef: string): Promise<ServiceDetail | undefined>;
+  ): Promise<{ items: StoredServiceSummary[]; totalCount: number }>;
+  getService(entityRef: string): Promise<EvaluatedService | undefined>;
   hasService(entityRef: string): Promise<boolean>;
   getHistory(
     entityRef: string,
@@ -49,7 +55,12 @@ export interface MicroservicesStore {
   >;
   /** The checks of every stored service, for the summary. */
   listChecks(visible?: Set<string>): Promise<
-    Array<Pick<ServiceDetail, 'entityRef' | 'owner' | 'system' | 'domain' | 'score' | 'level' | 'checks'>>
+    Array<
+      Pick<
+        ServiceDetail,
+        'entityRef' | 'owner' | 'system' | 'domain' | 'lifecycle' | 'score' | 'level' | 'checks'
+      >
+    >
   >;
   /** Per evaluation, oldest first: the latest `runs` evaluations' scores of `visible` services. */
   getLandscapeHistory(

@@ -27,6 +27,15 @@ export class LandscapeEvaluator {
     },
   ) {}
 
+  /** The configured level names, highest first, then the level below all. */
+  levelOrder(): string[] {
+    const { levels, levelBelowAll } = this.options.engineConfig;
+    return [
+      ...[...levels].sort((a, b) => b.minScore - a.minScore).map(l => l.name),
+      levelBelowAll,
+    ];
+  }
+
   listChecks(): ConfiguredCheck[] {
     return listConfiguredChecks(this.options.engineConfig, this.options.customChecks);
   }
@@ -50,9 +59,7 @@ export class LandscapeEvaluator {
       finishedAt: finished.toISOString(),
       services,
       cycles: evaluation.cycles,
-      sharedDatastores: evaluation.sharedDatastores
-        .filter(d => d.conflicting)
-        .map(d => ({ datastoreRef: d.datastoreRef, services: d.services, owners: d.owners })),
+      sharedDatastores: evaluation.sharedDatastores.filter(d => d.conflicting),
     });
     const { deleted } = await store.applyRetention(this.options.history, finished);
     const durationMs = finished.getTime() - started.getTime();

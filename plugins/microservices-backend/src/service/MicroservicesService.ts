@@ -9,15 +9,21 @@ import type {
   LandscapeSummary,
   ScoreHistoryPoint,
   ServiceDetail,
+  ServiceHealthHistory,
   ServiceListQuery,
   ServiceListResponse,
+  ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
+import { HEALTH_HISTORY_DEFAULT_LIMIT } from '@microservices-backstage/plugin-microservices-common';
+import { HEALTH_SORT_RANK, HealthService } from '../health/HealthService';
 import type { MicroservicesStore } from '../database/MicroservicesStore';
 import { buildLandscapeSummary } from './buildLandscapeSummary';
 import type { CatalogReader } from './CatalogReader';
 import type { LandscapeEvaluator } from './LandscapeEvaluator';
 
 const DEFAULT_PAGE_SIZE = 50;
+/** Every match, when health filters or sorts (the store pages otherwise). */
+const ALL = 1_000_000;
 
 /** What the API offers, independent of HTTP. Visibility follows the caller's catalog access. */
 export class MicroservicesService {
@@ -29,6 +35,8 @@ export class MicroservicesService {
       catalog: CatalogReader;
       evaluator: LandscapeEvaluator;
       logger: LoggerService;
+      /** Live health; without it every service's health is served as not probed. */
+      health?: HealthService;
     },
   ) {}
 
@@ -38,11 +46,33 @@ export class MicroservicesService {
   ): Promise<ServiceListResponse> {
     const page = { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_SIZE };
     const visible = await this.options.catalog.visibleServiceRefs(credentials);
+    if (query.health?.length || query.orderBy === 'health') {
+      // Health lives in its own store: filter and sort every match here, then page.
+      const { health: statuses, orderBy, ...rest } = query;
+      const { items } = await this.options.store.listServices(
+        { ...rest, orderBy: orderBy === 'health' ? 'name' : orderBy, offset: 0, limit: ALL },
+        visible,
+      );
+      let merged = await this.withHealth(items);
+      if (statuses?.length) merged = merged.filter(s => statuses.includes(s.health.status));
+      if (orderBy === 'health') {
+        const sign = query.order === 'desc' ? -1 : 1;
+        // Stable: equal statuses keep the name order.
+        merged.sort(
+          (a, b) => sign * (HEALTH_SORT_RANK[a.health.status] - HEALTH_SORT_RANK[b.health.status]),
+        );
+      }
+      return {
+        items: merged.slice(page.offset, page.offset + page.limit),
+        totalCount: merged.length,
+        ...page,
+      };
+    }
     const { items, totalCount } = await this.options.store.listServices(
       { ...query, ...page },
       visible,
     );
-    return { items, totalCount, ...page };
+    return { items: await this.withHealth(items), totalCount, ...page };
   }
 
   async getService(
@@ -50,7 +80,39 @@ export class MicroservicesService {
     credentials: BackstageCredentials,
   ): Promise<ServiceDetail | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
-    return this.options.store.getService(entityRef);
+    const service = await this.options.store.getService(entityRef);
+    if (!service) return undefined;
+    const [withHealth] = await this.withHealth([service]);
+    return withHealth;
+  }
+
+  /** Health history and uptime of one service; undefined when hidden or not evaluated. */
+  async getServiceHealth(
+    entityRef: string,
+    query: { limit?: number; since?: string },
+    credentials: BackstageCredentials,
+  ): Promise<ServiceHealthHistory | undefined> {
+    if (!(await this.isVisible(entityRef, credentials))) return undefined;
+    if (!(await this.options.store.hasService(entityRef))) return undefined;
+    const options = { limit: query.limit ?? HEALTH_HISTORY_DEFAULT_LIMIT, since: query.since };
+    if (!this.options.health) {
+      return {
+        entityRef: entityRef.toLocaleLowerCase('en-US'),
+        current: { status: 'unknown', message: 'health probing is not set up' },
+        uptime24h: null,
+        uptime7d: null,
+        points: [],
+      };
+    }
+    return this.options.health.history(entityRef, options);
+  }
+
+  /** The one place where live health joins the stored results. */
+  private async withHealth<T extends { entityRef: string }>(
+    items: T[],
+  ): Promise<Array<T & { health: ServiceSummary['health'] }>> {
+    if (this.options.health) return this.options.health.withHealth(items);
+    return items.map(item => ({ ...item, health: { status: 'unknown' as const } }));
   }
 
   async getHistory(
@@ -76,10 +138,12 @@ export class MicroservicesService {
       this.options.store.listChecks(),
       this.options.store.getLatestRun(),
     ]);
+    const shown = await this.withHealth(visible ? all.filter(s => visible.has(s.entityRef)) : all);
     return buildLandscapeSummary({
-      services: visible ? all.filter(s => visible.has(s.entityRef)) : all,
+      services: shown.map(s => ({ ...s, health: s.health.status })),
       run,
       allServiceRefs: new Set(all.map(s => s.entityRef)),
+      levelOrder: this.options.evaluator.levelOrder(),
     });
   }
 

@@ -1,59 +1,56 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
+import {
   CatalogGraph,
+  DependencyEdge,
   DependencyRef,
+  isFailingCheck,
   ServiceDetail,
   ServiceEvaluation,
 } from '@microservices-backstage/plugin-microservices-common';
 
-const FAILING = new Set(['fail', 'error']);
+/** How many other members of a cycle a service's detail names. */
+const MAX_CYCLE_MEMBERS = 100;
 
-function upstreamOf(graph: CatalogGraph, ref: string): DependencyRef[] {
-  const node = graph.node(ref);
-  if (!node) return [];
-  const deps: DependencyRef[] = [];
-  const seen = new Set<string>();
-  const add = (dep: DependencyRef) => {
-    const key = `${dep.entityRef}|${dep.apiRef ?? ''}`;
-    if (dep.entityRef !== ref && !seen.has(key)) {
-      seen.add(key);
-      deps.push(dep);
-    }
+function describeEdge(
+  graph: CatalogGraph,
+  entityRef: string,
+  edge: DependencyEdge,
+): DependencyRef {
+  const node = graph.node(entityRef);
+  const title = node?.entity.metadata?.title;
+  const ref: DependencyRef = {
+    entityRef,
+    via: edge.via,
+    kind: entityRef.slice(0, entityRef.indexOf(':')),
+    exists: node !== undefined,
+    datastore: graph.isDatastore(entityRef),
   };
-  for (const target of node.dependsOn) {
-    if (target.ref) add({ entityRef: target.ref, via: 'dependsOn' });
-  }
-  for (const api of node.consumesApis) {
-    if (!api.ref) continue;
-    for (const provider of graph.providersOf(api.ref)) {
-      add({ entityRef: provider, via: 'consumesApis', apiRef: api.ref });
-    }
-  }
-  return deps;
+  if (edge.apiRef) ref.apiRef = edge.apiRef;
+  if (typeof title === 'string' && title.trim()) ref.title = title.trim();
+  return ref;
 }
 
-function downstreamOf(graph: CatalogGraph, ref: string): DependencyRef[] {
-  return graph.dependentsOf(ref).flatMap(dependent =>
-    upstreamOf(graph, dependent)
-      .filter(d => d.entityRef === ref)
-      .map(d => ({ ...d, entityRef: dependent })),
-  );
-}
-
-/** The stored and served view of one evaluated service: result plus ownership and edges. */
+/**
+ * The stored and served view of one evaluated service: the result plus ownership and the
+ * graph facts the engine derived (edges, cycle, shared datastores). The UI shows these; it
+ * does not re-derive them.
+ */
 export function toServiceDetail(
   evaluation: ServiceEvaluation,
   graph: CatalogGraph,
   evaluatedAt: string,
-): ServiceDetail {
+): Omit<ServiceDetail, 'health'> {
   const ref = evaluation.entityRef;
   const node = graph.node(ref);
   const entity: Partial<Entity> = node?.entity ?? {};
-  const failing = evaluation.checks.filter(c => FAILING.has(c.status));
-  const upstream = upstreamOf(graph, ref);
-  const downstream = downstreamOf(graph, ref);
+  const failing = evaluation.checks.filter(isFailingCheck);
+  const upstream = graph.upstreamOf(ref).map(e => describeEdge(graph, e.to, e));
+  const downstream = graph
+    .downstreamOf(ref)
+    .map(e => describeEdge(graph, e.from, e));
   const lifecycle = (entity.spec as { lifecycle?: unknown } | undefined)?.lifecycle;
-  return {
+  const cycle = graph.cycleOf(ref);
+  const detail: Omit<ServiceDetail, 'health'> = {
     entityRef: ref,
     namespace: entity.metadata?.namespace ?? 'default',
     name: entity.metadata?.name ?? ref.slice(ref.indexOf('/') + 1),
@@ -68,10 +65,16 @@ export function toServiceDetail(
     failingChecks: failing.map(c => c.id).sort(),
     dependencyCount: new Set(upstream.map(d => d.entityRef)).size,
     dependentCount: new Set(downstream.map(d => d.entityRef)).size,
-    health: { status: 'unknown' },
     evaluatedAt,
     checks: evaluation.checks,
     upstream,
     downstream,
+    sharedDatastores: graph.sharedDatastoresOf(ref),
+    warnings: evaluation.warnings,
   };
+  if (cycle) {
+    detail.cycle = cycle.filter(member => member !== ref).slice(0, MAX_CYCLE_MEMBERS);
+  }
+  if (evaluation.nextLevel) detail.nextLevel = evaluation.nextLevel;
+  return detail;
 }

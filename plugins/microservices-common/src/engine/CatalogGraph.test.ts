@@ -66,7 +66,7 @@ describe('CatalogGraph', () => {
       expect(graph.services).toEqual([first]);
     });
 
-    it('reports dangling and invalid refs with the field they are in', () => {
+    it('reports dangling and invalid dependency refs with the field they are in (owner, system and provided APIs have their own checks)', () => {
       const graph = new CatalogGraph([
         service('orders', {
           owner: 'nobody',
@@ -76,15 +76,12 @@ describe('CatalogGraph', () => {
         }),
       ]);
       expect(graph.danglingRefsOf('component:default/orders')).toEqual([
-        { field: 'spec.owner', text: 'nobody', ref: 'group:default/nobody' },
-        { field: 'spec.system', text: '["a","b"]' },
         { field: 'spec.dependsOn', text: 'stock' },
         {
           field: 'spec.dependsOn',
           text: 'resource:db',
           ref: 'resource:default/db',
         },
-        { field: 'spec.providesApis', text: '7' },
       ]);
     });
 
@@ -287,5 +284,76 @@ describe('CatalogGraph', () => {
       },
     ]);
     expect(graph.sharedDeploymentIdsOf('component:default/c')).toEqual([]);
+  });
+});
+
+describe('CatalogGraph: spec.dependencyOf, as Backstage derives it', () => {
+  it('gives a gateway the backends that declare dependencyOf it, and them their dependent', () => {
+    const graph = new CatalogGraph([
+      service('gateway'),
+      service('orders', { dependencyOf: ['component:gateway'] }),
+      service('stock', { dependencyOf: 'component:default/Gateway' }),
+    ]);
+    expect(graph.dependenciesOf('component:default/gateway').sort()).toEqual([
+      'component:default/orders',
+      'component:default/stock',
+    ]);
+    expect(graph.upstreamOf('component:default/gateway')).toContainEqual({
+      from: 'component:default/gateway',
+      to: 'component:default/orders',
+      via: 'dependencyOf',
+    });
+    expect(graph.dependentsOf('component:default/orders')).toEqual([
+      'component:default/gateway',
+    ]);
+    expect(graph.downstreamOf('component:default/stock')).toHaveLength(1);
+  });
+
+  it('sees a datastore named by two services only through its own dependencyOf as shared', () => {
+    const graph = new CatalogGraph([
+      service('orders', { owner: 'team-a' }),
+      service('reports', { owner: 'team-b' }),
+      resource('orders-db', {
+        dependencyOf: ['component:orders', 'component:reports'],
+      }),
+    ]);
+    expect(graph.sharedDatastores).toEqual([
+      expect.objectContaining({
+        datastoreRef: 'resource:default/orders-db',
+        services: ['component:default/orders', 'component:default/reports'],
+        conflicting: true,
+      }),
+    ]);
+    expect(
+      graph.sharedDatastoresOf('component:default/reports').map(s => s.datastoreRef),
+    ).toEqual(['resource:default/orders-db']);
+  });
+
+  it('finds a cycle closed through dependencyOf, and a self-dependency declared that way', () => {
+    const graph = new CatalogGraph([
+      service('a', { dependsOn: ['component:b'] }),
+      service('b'),
+      // b depends on c, declared on c's side; c depends on a: a -> b -> c -> a.
+      service('c', { dependsOn: ['component:a'], dependencyOf: ['component:b'] }),
+      service('self', { dependencyOf: ['component:self'] }),
+    ]);
+    expect(graph.cycles).toEqual([
+      ['component:default/a', 'component:default/b', 'component:default/c'],
+      ['component:default/self'],
+    ]);
+  });
+
+  it('adds no edge for a dependencyOf naming an entity that does not exist, and reports it dangling', () => {
+    const graph = new CatalogGraph([
+      service('orders', { dependencyOf: ['component:ghost'] }),
+    ]);
+    expect(graph.dependentsOf('component:default/orders')).toEqual([]);
+    expect(graph.danglingRefsOf('component:default/orders')).toEqual([
+      {
+        field: 'spec.dependencyOf',
+        text: 'component:ghost',
+        ref: 'component:default/ghost',
+      },
+    ]);
   });
 });

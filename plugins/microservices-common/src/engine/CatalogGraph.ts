@@ -21,6 +21,19 @@ export interface CatalogGraphOptions {
   datastoreTypes?: readonly string[];
 }
 
+/**
+ * One dependency edge: `from` depends on `to`. Backstage derives the same `dependsOn`
+ * relation from `spec.dependsOn` on `from` and from `spec.dependencyOf` on `to`; an API
+ * consumed by `from` and provided by `to` is an edge through that API.
+ */
+export interface DependencyEdge {
+  from: string;
+  to: string;
+  via: 'dependsOn' | 'dependencyOf' | 'consumesApis';
+  /** The API, for `consumesApis`. */
+  apiRef?: string;
+}
+
 export interface SharedDeploymentId {
   annotation: string;
   value: string;
@@ -53,7 +66,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * computed once, on first use, iteratively and in near-linear time.
  *
  * The dependency graph has an edge from an entity to each target of its
- * `spec.dependsOn` and to each Component providing an API it consumes.
+ * `spec.dependsOn`, from each entity named in an entity's `spec.dependencyOf` to that
+ * entity, and from an entity to each Component providing an API it consumes.
  */
 export class CatalogGraph {
   /** The input entities, each ref once (the first definition wins). */
@@ -70,6 +84,8 @@ export class CatalogGraph {
   private readonly providers = new Map<string, string[]>();
   private readonly dependencies = new Map<string, string[]>();
   private readonly dependents = new Map<string, string[]>();
+  private readonly edgesFrom = new Map<string, DependencyEdge[]>();
+  private readonly edgesTo = new Map<string, DependencyEdge[]>();
   private readonly selfDependent = new Set<string>();
   private readonly cycleMemberSets = new WeakMap<string[], Set<string>>();
   private readonly datastoreTypes: Set<string>;
@@ -77,6 +93,7 @@ export class CatalogGraph {
   private datastoreUsers?: Map<string, string[]>;
   private deploymentIds?: Map<string, SharedDeploymentId[]>;
   private shared?: SharedDatastore[];
+  private sharedByRef?: Map<string, SharedDatastore>;
 
   constructor(entities: readonly Entity[], options: CatalogGraphOptions = {}) {
     this.datastoreTypes = new Set(
@@ -115,28 +132,52 @@ export class CatalogGraph {
         }
       }
     }
+    const seen = new Set<string>();
+    const addEdge = (edge: DependencyEdge) => {
+      if (edge.from === edge.to) {
+        // Providing and consuming the same API is not a dependency on oneself.
+        if (edge.via !== 'consumesApis') this.selfDependent.add(edge.from);
+        return;
+      }
+      const key = `${edge.from}\n${edge.to}\n${edge.via}\n${edge.apiRef ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      pushTo(this.edgesFrom, edge.from, edge);
+      if (this.nodes.has(edge.to)) pushTo(this.edgesTo, edge.to, edge);
+    };
     for (const node of this.nodes.values()) {
-      const targets = new Set<string>();
       for (const target of node.dependsOn) {
-        if (target.ref === node.ref) {
-          this.selfDependent.add(node.ref);
-        } else if (target.ref) {
-          targets.add(target.ref);
+        if (target.ref) addEdge({ from: node.ref, to: target.ref, via: 'dependsOn' });
+      }
+      // Declared on the dependency's side; a dependent that does not exist adds no edge.
+      for (const dependent of node.dependencyOf) {
+        if (dependent.ref && this.nodes.has(dependent.ref)) {
+          addEdge({ from: dependent.ref, to: node.ref, via: 'dependencyOf' });
         }
       }
-      // Providing and consuming the same API is not a dependency on oneself.
       for (const api of node.consumesApis) {
         for (const provider of (api.ref && this.providers.get(api.ref)) || []) {
-          if (provider !== node.ref) targets.add(provider);
-        }
-      }
-      if (targets.size > 0) {
-        this.dependencies.set(node.ref, [...targets]);
-        for (const target of targets) {
-          if (this.nodes.has(target)) pushTo(this.dependents, target, node.ref);
+          addEdge({ from: node.ref, to: provider, via: 'consumesApis', apiRef: api.ref });
         }
       }
     }
+    for (const [from, edges] of this.edgesFrom) {
+      const targets = [...new Set(edges.map(edge => edge.to))];
+      this.dependencies.set(from, targets);
+      for (const target of targets) {
+        if (this.nodes.has(target)) pushTo(this.dependents, target, from);
+      }
+    }
+  }
+
+  /** Its dependency edges (what it depends on), each once; targets may be dangling. */
+  upstreamOf(ref: string): readonly DependencyEdge[] {
+    return this.edgesFrom.get(lowercase(ref)) ?? [];
+  }
+
+  /** The edges of the entities that depend on it. */
+  downstreamOf(ref: string): readonly DependencyEdge[] {
+    return this.edgesTo.get(lowercase(ref)) ?? [];
   }
 
   /** The normalized ref of an entity ('' when it has no kind or name). */
@@ -185,7 +226,7 @@ export class CatalogGraph {
     return this.dependents.get(lowercase(ref)) ?? [];
   }
 
-  /** Whether its own `spec.dependsOn` names itself. */
+  /** Whether its own `spec.dependsOn` or `spec.dependencyOf` names itself. */
   dependsOnItself(ref: string): boolean {
     return this.selfDependent.has(lowercase(ref));
   }
@@ -195,18 +236,20 @@ export class CatalogGraph {
     return this.providers.get(lowercase(apiRef)) ?? [];
   }
 
-  /** Refs in `owner`, `system`, `dependsOn`, `consumesApis`, `providesApis` that are invalid or name no entity. */
+  /**
+   * Refs in `dependsOn`, `dependencyOf` and `consumesApis` that are invalid or name no
+   * entity. `owner`, `system` and `providesApis` are left out: the checks on ownership,
+   * system and API definitions charge those (see docs/checks.md, "Missing references").
+   */
   danglingRefsOf(ref: string): RefValue[] {
     const node = this.node(ref);
     if (!node) {
       return [];
     }
     const fields = [
-      node.owner,
-      node.system,
       ...node.dependsOn,
+      ...node.dependencyOf,
       ...node.consumesApis,
-      ...node.providesApis,
     ];
     return fields.filter(
       (value): value is RefValue => value !== undefined && !this.has(value.ref),
@@ -293,6 +336,18 @@ export class CatalogGraph {
   /** Blast radius: how many distinct services depend on it, directly or transitively. */
   blastRadiusOf(ref: string): number {
     return this.analyse().dependentCounts.get(lowercase(ref)) ?? 0;
+  }
+
+  /** The datastores it depends on that other services depend on too. */
+  sharedDatastoresOf(ref: string): SharedDatastore[] {
+    this.sharedByRef ??= new Map(
+      this.sharedDatastores.map(shared => [shared.datastoreRef, shared]),
+    );
+    const byRef = this.sharedByRef;
+    return this.datastoresOf(ref).flatMap(datastore => {
+      const shared = byRef.get(datastore);
+      return shared ? [shared] : [];
+    });
   }
 
   /** Datastores that several services depend on, sorted by ref. */

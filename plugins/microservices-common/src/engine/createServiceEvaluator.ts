@@ -3,6 +3,7 @@ import type { CatalogGraph } from './CatalogGraph';
 import { utcDay } from './dates';
 import { isObject } from './graph/entityFields';
 import { levelFor } from './levelFor';
+import { misspeltSpecKeys } from './misspeltSpecKeys';
 import { ResolvedCheck, resolveChecks } from './listConfiguredChecks';
 import { scoreChecks } from './scoreChecks';
 import type {
@@ -100,11 +101,15 @@ export function createServiceEvaluator(
       return result;
     });
     const score = scoreChecks(results);
-    return {
+    const { level, nextLevel } = levelFor(score, results, config);
+    const evaluation: ServiceEvaluation = {
       entityRef,
       score,
-      level: levelFor(score, config),
+      level,
       checks: results,
+      warnings: misspeltSpecKeys(service),
     };
+    if (nextLevel) evaluation.nextLevel = nextLevel;
+    return evaluation;
   };
 }

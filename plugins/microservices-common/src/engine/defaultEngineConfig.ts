@@ -7,10 +7,28 @@ import type { EngineConfig } from './types';
 export const defaultEngineConfig: EngineConfig = {
   checks: {},
   thresholds: { maxProvidedApis: 5, maxFanOut: 8, maxBlastRadius: 10 },
+  // A rubric: each level adds required checks to the one below (see docs/checks.md).
   levels: [
-    { name: 'gold', minScore: 90 },
-    { name: 'silver', minScore: 75 },
-    { name: 'bronze', minScore: 50 },
+    {
+      name: 'bronze',
+      minScore: 50,
+      requiredChecks: [
+        'devops.owned-by-team',
+        'decomposition.single-system',
+        'continuous-delivery.ci-cd',
+      ],
+    },
+    {
+      name: 'silver',
+      minScore: 70,
+      requiredChecks: [
+        'decentralized-data.no-shared-datastore',
+        'fault-isolation.no-dependency-cycle',
+        'continuous-delivery.source-repository',
+        'devops.on-call',
+      ],
+    },
+    { name: 'gold', minScore: 90, requiredChecks: ['*'] },
   ],
   levelBelowAll: 'none',
   annotations: {

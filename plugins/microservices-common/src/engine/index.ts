@@ -6,6 +6,7 @@ export {
   CatalogGraph,
   DEPLOYMENT_ID_ANNOTATIONS,
   type CatalogGraphOptions,
+  type DependencyEdge,
   type EntityNode,
   type RefValue,
   type SharedDeploymentId,
@@ -23,5 +24,10 @@ export {
 } from './createServiceEvaluator';
 export { listConfiguredChecks } from './listConfiguredChecks';
 export { scoreChecks } from './scoreChecks';
-export { levelFor } from './levelFor';
+export { levelFor, EVERY_WEIGHTED_CHECK, type LevelResult } from './levelFor';
+export { misspeltSpecKeys, nearestSpecKey } from './misspeltSpecKeys';
+export {
+  CONSISTENCY_ANNOTATION,
+  CONSISTENCY_STRATEGIES,
+} from './checks/dataConsistencyChecks';
 export { EXEMPTION_ANNOTATION_PREFIX } from './Waivers';

@@ -57,8 +57,8 @@ describe('resolveEngineConfig', () => {
       maxBlastRadius: 10,
     });
     expect(config.levels).toEqual([
-      { name: 'top', minScore: 95 },
-      { name: 'ok', minScore: 50 },
+      { name: 'ok', minScore: 50, requiredChecks: [] },
+      { name: 'top', minScore: 95, requiredChecks: [] },
     ]);
     expect(config.levelBelowAll).toBe('poor');
     expect(config.annotations.ci).toEqual(['acme.com/pipeline']);

@@ -8,7 +8,7 @@ import type { EngineConfig, Exemption, LevelDefinition } from './types';
 
 const ROOT = 'microservices';
 /** Keys under `microservices:` that the backend reads itself. */
-const BACKEND_KEYS = ['schedule', 'history', 'catalog'];
+const BACKEND_KEYS = ['schedule', 'history', 'catalog', 'health'];
 const ENGINE_KEYS = [
   'checks',
   'thresholds',
@@ -118,19 +118,29 @@ function readThresholds(
 
 function readLevels(key: string, value: unknown): LevelDefinition[] {
   if (!Array.isArray(value)) {
-    return invalid(key, 'a list of {name, minScore}', value);
+    return invalid(key, 'a list of {name, minScore, requiredChecks}', value);
   }
   const levels = value.map((raw, index): LevelDefinition => {
     const levelKey = `${key}[${index}]`;
     const level = objectAt(levelKey, raw);
-    rejectUnknownKeys(levelKey, level, ['name', 'minScore']);
+    rejectUnknownKeys(levelKey, level, ['name', 'minScore', 'requiredChecks']);
     const minScore = level.minScore;
+    const required = level.requiredChecks ?? [];
     return {
       name: stringAt(`${levelKey}.name`, level.name),
       minScore:
         typeof minScore === 'number' && minScore >= 0 && minScore <= 100
           ? minScore
           : invalid(`${levelKey}.minScore`, 'a number from 0 to 100', minScore),
+      requiredChecks: Array.isArray(required)
+        ? required.map((id, i) =>
+            stringAt(`${levelKey}.requiredChecks[${i}]`, id),
+          )
+        : invalid(
+            `${levelKey}.requiredChecks`,
+            "a list of check ids ('*' for every weighted check)",
+            required,
+          ),
     };
   });
   const names = levels.map(level => level.name);
@@ -141,7 +151,7 @@ function readLevels(key: string, value: unknown): LevelDefinition[] {
       `the level name "${duplicate}" is used twice`,
     );
   }
-  return levels.sort((a, b) => b.minScore - a.minScore);
+  return levels.sort((a, b) => a.minScore - b.minScore);
 }
 
 function readAnnotations(
@@ -244,7 +254,10 @@ export function resolveEngineConfig(
       : { ...defaults.thresholds },
     levels: given('levels')
       ? readLevels(`${ROOT}.levels`, root.levels)
-      : defaults.levels.map(level => ({ ...level })),
+      : defaults.levels.map(level => ({
+          ...level,
+          requiredChecks: [...level.requiredChecks],
+        })),
     levelBelowAll: given('levelBelowAll')
       ? stringAt(`${ROOT}.levelBelowAll`, root.levelBelowAll)
       : defaults.levelBelowAll,

@@ -85,9 +85,25 @@ export interface ConfiguredCheck {
   enabled: boolean;
 }
 
+/**
+ * A level of the rubric. A service holds it when it holds every lower level, its score
+ * reaches `minScore`, and each of `requiredChecks` is `pass`, `exempt` or `not-applicable`
+ * (`'*'` stands for every enabled check with a weight above 0).
+ */
 export interface LevelDefinition {
   name: string;
   minScore: number;
+  requiredChecks: string[];
+}
+
+/** What a service needs for the next level up. */
+export interface LevelProgress {
+  level: string;
+  minScore: number;
+  /** Required checks of that level (and those below) that it does not meet, in check order. */
+  missingChecks: string[];
+  /** Points short of `minScore`; 0 when the score is enough. */
+  scoreShortfall: number;
 }
 
 export interface Exemption {
@@ -105,7 +121,7 @@ export interface EngineConfig {
     maxFanOut: number;
     maxBlastRadius: number;
   };
-  /** Highest first after normalisation. A score below every level gets `levelBelowAll`. */
+  /** Lowest first after normalisation; a service that earns none gets `levelBelowAll`. */
   levels: LevelDefinition[];
   levelBelowAll: string;
   annotations: {
@@ -126,7 +142,11 @@ export interface ServiceEvaluation {
   entityRef: string;
   score: number;
   level: string;
+  /** The next level and what it takes; absent at the highest level. */
+  nextLevel?: LevelProgress;
   checks: CheckResult[];
+  /** Problems in the entity that Backstage ignores silently (misspelt spec keys). */
+  warnings: string[];
 }
 
 /** What a check sees besides the service: the whole graph, the configuration and the clock. */

@@ -107,19 +107,19 @@ const referencesResolve: CheckDefinition = {
   principle: 'decomposition',
   title: 'References resolve',
   description:
-    'Every ref in `owner`, `system`, `dependsOn`, `consumesApis` and `providesApis` names an existing entity.',
+    'Every ref in `dependsOn`, `consumesApis` and, on other entities, `dependencyOf` naming it, names an existing entity (owner, system and provided APIs are charged by their own checks).',
   defaultWeight: 1,
   evaluate(service, { graph }) {
     const dangling = graph.danglingRefsOf(graph.refOf(service));
     if (dangling.length === 0) {
       return pass(
-        'Every ref in owner, system, dependsOn, consumesApis and providesApis names an entity in the catalog.',
+        'Every ref in dependsOn, dependencyOf and consumesApis names an entity in the catalog.',
       );
     }
     const described = dangling.map(({ field, text, ref }) => {
       if (!ref) {
         return `${field} \`${text}\` (not a valid ref${
-          field === 'spec.dependsOn'
+          field === 'spec.dependsOn' || field === 'spec.dependencyOf'
             ? '; write the kind, e.g. `component:<name>`'
             : ''
         })`;

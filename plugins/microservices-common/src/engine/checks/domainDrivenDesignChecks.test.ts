@@ -86,7 +86,7 @@ describe('domain-driven-design.no-cross-domain-coupling', () => {
     expect(result.related).toEqual(['component:default/accounts']);
   });
 
-  it('passes when the service has no domain to compare', () => {
+  it('is not applicable, saying what is missing, when the service has no domain', () => {
     const entities = [
       ...catalog(),
       service('orders', {
@@ -94,6 +94,33 @@ describe('domain-driven-design.no-cross-domain-coupling', () => {
         dependsOn: ['component:accounts'],
       }),
     ];
-    expect(checkResult(entities, 'orders', id).status).toBe('pass');
+    const result = checkResult(entities, 'orders', id);
+    expect(result.status).toBe('not-applicable');
+    expect(result.message).toContain('Has no resolvable System');
+
+    const noDomain = [
+      ...catalog(),
+      system('loose', { domain: undefined }),
+      service('orders', { system: 'loose', dependsOn: ['component:accounts'] }),
+    ];
+    const inSystem = checkResult(noDomain, 'orders', id);
+    expect(inSystem.status).toBe('not-applicable');
+    expect(inSystem.message).toContain('in no Domain');
+  });
+
+  it('counts a dependencyOf declared by a component of another domain', () => {
+    const entities = [
+      ...catalog().filter(e => e.metadata.name !== 'accounts'),
+      service('accounts', {
+        system: 'ledger',
+        providesApis: ['accounts-api'],
+        dependencyOf: ['component:orders'],
+      }),
+      service('orders'),
+    ];
+    const result = checkResult(entities, 'orders', id);
+    expect(result.status).toBe('fail');
+    expect(result.related).toEqual(['component:default/accounts']);
+    expect(result.remediation).toContain('`spec.dependencyOf` on the other side');
   });
 });

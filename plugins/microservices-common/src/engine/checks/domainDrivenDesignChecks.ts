@@ -51,16 +51,25 @@ const noCrossDomainCoupling: CheckDefinition = {
     const node = serviceNode(service, graph);
     const ownDomain = graph.domainOf(node.ref);
     if (!ownDomain) {
-      // Without a domain of its own nothing can be "another" domain;
-      // system-in-domain reports the missing domain.
-      return pass('Has no domain, so no dependency crosses a domain boundary.');
+      // Missing evidence is not a pass; the missing domain itself is charged once,
+      // by system-in-domain (or decomposition.single-system without a system).
+      return notApplicable(
+        graph.systemNodeOf(node.ref)
+          ? 'Its system is in no Domain of the catalog, so which dependencies cross a domain boundary cannot be told.'
+          : 'Has no resolvable System, so its domain, and which dependencies cross a domain boundary, cannot be told.',
+      );
     }
-    const crossing = node.dependsOn.flatMap(({ ref }) => {
-      const target = ref ? graph.node(ref) : undefined;
-      const domain =
-        target?.kind === 'component' ? graph.domainOf(target.ref) : undefined;
-      return target && domain && domain !== ownDomain ? [target.ref] : [];
-    });
+    const crossing = [
+      ...new Set(
+        graph.upstreamOf(node.ref).flatMap(({ to, via }) => {
+          if (via === 'consumesApis') return [];
+          const target = graph.node(to);
+          const domain =
+            target?.kind === 'component' ? graph.domainOf(target.ref) : undefined;
+          return target && domain && domain !== ownDomain ? [target.ref] : [];
+        }),
+      ),
+    ];
     if (crossing.length === 0) {
       return pass(
         `Depends on no Component of a domain other than \`${ownDomain}\` directly.`,
@@ -73,7 +82,7 @@ const noCrossDomainCoupling: CheckDefinition = {
       `Depends directly on Components of other domains than \`${ownDomain}\`: ${described.join(
         ', ',
       )}.`,
-      `Replace these \`spec.dependsOn\` entries with \`spec.consumesApis\` entries naming the APIs they provide: ${listRefs(
+      `Replace these direct dependencies (\`spec.dependsOn\` here, or \`spec.dependencyOf\` on the other side) with \`spec.consumesApis\` entries naming the APIs they provide: ${listRefs(
         crossing,
       )}.`,
       crossing,

@@ -79,7 +79,7 @@ describe('fault-isolation.no-dependency-cycle', () => {
     );
     expect(result.status).toBe('fail');
     expect(result.message).toBe(
-      'Depends on itself: its `spec.dependsOn` names itself.',
+      'Depends on itself: its `spec.dependsOn` or `spec.dependencyOf` names itself.',
     );
     expect(result.remediation).toContain('`spec.dependsOn: component:Loop`');
   });

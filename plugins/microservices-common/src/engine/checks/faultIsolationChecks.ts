@@ -5,24 +5,38 @@ import { fail, listRefs, pass, plural, serviceNode } from './outcomes';
 /** How many other cycle members a result names in `related`. */
 const RELATED_MEMBERS = 100;
 
-/** The service's own entries that lead into its cycle, as written in catalog-info.yaml. */
+/** The declarations that lead from the service into its cycle, as written in catalog-info.yaml. */
 function edgesIntoCycle(
   node: EntityNode,
   members: ReadonlySet<string>,
   graph: CatalogGraph,
 ): string[] {
   const edges: string[] = [];
-  for (const { ref, text } of node.dependsOn) {
-    if (ref && members.has(ref)) edges.push(`\`spec.dependsOn: ${text}\``);
-  }
-  for (const { ref, text } of node.consumesApis) {
-    const providers = ref ? graph.providersOf(ref) : [];
-    const inCycle = providers.filter(p => p !== node.ref && members.has(p));
-    if (inCycle.length > 0) {
-      edges.push(
-        `\`spec.consumesApis: ${text}\` (provided by ${listRefs(inCycle)})`,
-      );
+  if (graph.dependsOnItself(node.ref)) {
+    for (const field of [node.dependsOn, node.dependencyOf]) {
+      const self = field.find(d => d.ref === node.ref);
+      if (self) edges.push(`\`${self.field}: ${self.text}\``);
     }
+  }
+  const throughApi = new Map<string, string[]>();
+  for (const { to, via, apiRef } of graph.upstreamOf(node.ref)) {
+    if (!members.has(to)) continue;
+    if (via === 'dependsOn') {
+      const written = node.dependsOn.find(d => d.ref === to)?.text ?? to;
+      edges.push(`\`spec.dependsOn: ${written}\``);
+    } else if (via === 'dependencyOf') {
+      edges.push(`\`spec.dependencyOf: ${node.ref}\` on \`${to}\``);
+    } else if (apiRef) {
+      const providers = throughApi.get(apiRef) ?? [];
+      providers.push(to);
+      throughApi.set(apiRef, providers);
+    }
+  }
+  for (const [apiRef, providers] of throughApi) {
+    const written = node.consumesApis.find(c => c.ref === apiRef)?.text ?? apiRef;
+    edges.push(
+      `\`spec.consumesApis: ${written}\` (provided by ${listRefs(providers)})`,
+    );
   }
   return edges;
 }
@@ -32,7 +46,7 @@ const noDependencyCycle: CheckDefinition = {
   principle: 'fault-isolation',
   title: 'Not in a dependency cycle',
   description:
-    'Is on no cycle of the dependency graph (`dependsOn` and the providers of consumed APIs, across all entities).',
+    'Is on no cycle of the dependency graph (`dependsOn`, `dependencyOf` and the providers of consumed APIs, across all entities).',
   defaultWeight: 3,
   evaluate(service, { graph }) {
     const node = serviceNode(service, graph);
@@ -51,7 +65,7 @@ const noDependencyCycle: CheckDefinition = {
     const edges = edgesIntoCycle(node, members, graph);
     const seen =
       otherCount === 0
-        ? 'Depends on itself: its `spec.dependsOn` names itself.'
+        ? 'Depends on itself: its `spec.dependsOn` or `spec.dependencyOf` names itself.'
         : `Is on a dependency cycle with ${plural(
             otherCount,
             'other entity',

@@ -14,9 +14,11 @@ const communicatesThroughApis: CheckDefinition = {
     const node = serviceNode(service, graph);
     const direct = [
       ...new Set(
-        node.dependsOn.flatMap(({ ref }) =>
-          ref && ref !== node.ref && graph.isService(ref) ? [ref] : [],
-        ),
+        graph
+          .upstreamOf(node.ref)
+          .flatMap(({ to, via }) =>
+            via !== 'consumesApis' && graph.isService(to) ? [to] : [],
+          ),
       ),
     ];
     if (direct.length === 0) {
@@ -32,7 +34,7 @@ const communicatesThroughApis: CheckDefinition = {
     });
     return fail(
       `Depends directly on other services: ${listRefs(direct)}.`,
-      `Replace these \`spec.dependsOn\` entries with \`spec.consumesApis\` entries naming the APIs the services provide (${suggestions.join(
+      `Replace these direct dependencies (\`spec.dependsOn\` here, or \`spec.dependencyOf\` on the other service) with \`spec.consumesApis\` entries naming the APIs the services provide (${suggestions.join(
         '; ',
       )}).`,
       direct,

@@ -18,6 +18,8 @@ export interface EntityNode {
   parent?: RefValue;
   subcomponentOf?: RefValue;
   dependsOn: RefValue[];
+  /** `spec.dependencyOf`: entities that depend on this one, declared on this side. */
+  dependencyOf: RefValue[];
   consumesApis: RefValue[];
   providesApis: RefValue[];
 }
@@ -49,6 +51,11 @@ export function readEntityNode(entity: Entity, ref: string): EntityNode {
     ),
     // Backstage requires the kind in dependsOn refs: no default kind.
     dependsOn: readRefs(spec.dependsOn, 'spec.dependsOn', defaultsFor()),
+    dependencyOf: readRefs(
+      spec.dependencyOf,
+      'spec.dependencyOf',
+      defaultsFor(),
+    ),
     consumesApis: readRefs(
       spec.consumesApis,
       'spec.consumesApis',
