@@ -56,5 +56,35 @@ export interface Config {
       /** Default 1000 points per service. */
       maxEntriesPerService?: number;
     };
+    /**
+     * Live health: each service's `microservices.backstage.io/health-endpoint` is probed on
+     * a schedule. The catalog is written by anyone who can register an entity, so by default
+     * nothing is probed: list the hosts in `allowedHosts`. Loopback, private, link-local,
+     * CGNAT, multicast and reserved addresses are refused unless listed in `allowedRanges`.
+     */
+    health?: {
+      /** When every service is probed; default every minute, first 10 seconds after start. */
+      schedule?: {
+        frequency?: HumanDuration | string;
+        /** Of a whole round; default 5 minutes. */
+        timeout?: HumanDuration | string;
+        initialDelay?: HumanDuration | string;
+      };
+      /** Per probe (DNS, connect, headers, body); default 5 seconds. Milliseconds or a duration. */
+      timeout?: HumanDuration | string | number;
+      /** Probes in flight at most; default 10. */
+      concurrency?: number;
+      /** A healthy answer slower than this is degraded; default 1 second. */
+      degradedLatency?: HumanDuration | string | number;
+      /** Host names that may be probed: exact names, `*.example.com`, or `'*'` for any. Default none. */
+      allowedHosts?: string[];
+      /** CIDR ranges of otherwise refused addresses that may be connected to, e.g. `10.20.0.0/16`. Default none. */
+      allowedRanges?: string[];
+      /** Health history retention. */
+      retention?: {
+        /** Default 14 days. */
+        maxAgeDays?: number;
+      };
+    };
   };
 }

@@ -8,7 +8,12 @@ import {
   CheckDefinition,
   microservicesPermissions,
 } from '@microservices-backstage/plugin-microservices-common';
-import { microservicesChecksExtensionPoint } from '@microservices-backstage/plugin-microservices-node';
+import {
+  HealthSource,
+  microservicesChecksExtensionPoint,
+  microservicesHealthSourcesExtensionPoint,
+} from '@microservices-backstage/plugin-microservices-node';
+import { createHealthService } from './health/createHealthService';
 import { readPluginConfig } from './config/readPluginConfig';
 import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
 import { createRouter } from './router/createRouter';
@@ -24,6 +29,13 @@ export const microservicesPlugin = createBackendPlugin({
     env.registerExtensionPoint(microservicesChecksExtensionPoint, {
       addChecks(...checks) {
         customChecks.push(...checks);
+      },
+    });
+
+    const healthSources: HealthSource[] = [];
+    env.registerExtensionPoint(microservicesHealthSourcesExtensionPoint, {
+      addHealthSources(...sources) {
+        healthSources.push(...sources);
       },
     });
 
@@ -67,11 +79,21 @@ export const microservicesPlugin = createBackendPlugin({
           history: config.history,
           customChecks,
         });
+        const health = await createHealthService({
+          db,
+          config: config.health,
+          sources: healthSources,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          scheduler,
+        });
         const microservices = new MicroservicesService({
           store,
           catalog,
           evaluator,
           logger,
+          health,
         });
 
         deps.permissionsRegistry.addPermissions(microservicesPermissions);

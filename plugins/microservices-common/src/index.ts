@@ -6,3 +6,4 @@
 export * from './engine';
 export * from './permissions';
 export * from './api';
+export * from './health';

@@ -4,8 +4,11 @@
  * @packageDocumentation
  */
 export * from './extensions';
+export * from './healthSources';
 export type {
   CheckDefinition,
   CheckOutcome,
   EvaluationContext,
+  HealthStatus,
+  ServiceHealth,
 } from '@microservices-backstage/plugin-microservices-common';

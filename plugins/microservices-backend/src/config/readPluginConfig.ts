@@ -9,11 +9,14 @@ import {
   resolveEngineConfig,
 } from '@microservices-backstage/plugin-microservices-common';
 import type { HistoryRetention } from '../database/MicroservicesStore';
+import { HealthConfig, readHealthConfig } from '../health/readHealthConfig';
 
 export interface PluginConfig {
   engine: EngineConfig;
   schedule: SchedulerServiceTaskScheduleDefinition;
   history: HistoryRetention;
+  /** `microservices.health`: live health probing. */
+  health: HealthConfig;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -77,5 +80,5 @@ export function readPluginConfig(
       DEFAULT_HISTORY.maxEntriesPerService,
     ),
   };
-  return { engine, schedule, history };
+  return { engine, schedule, history, health: readHealthConfig(config) };
 }

@@ -5,6 +5,7 @@ import type {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
 import {
+  SUMMARY_HISTORY_DEFAULT_LIMIT,
   microservicesEvaluatePermission,
   microservicesReadPermission,
 } from '@microservices-backstage/plugin-microservices-common';
@@ -15,6 +16,7 @@ import type { MicroservicesService } from '../service/MicroservicesService';
 import {
   describeZodError,
   entityNameSchema,
+  healthHistoryQuerySchema,
   historyQuerySchema,
   serviceListQuerySchema,
   summaryHistoryQuerySchema,
@@ -81,6 +83,15 @@ export function createRouter(options: RouterOptions): express.Router {
     res.json({ entityRef: ref, items: history });
   });
 
+  router.get('/services/:namespace/:name/health', async (req, res) => {
+    const credentials = await authorize(req, microservicesReadPermission);
+    const ref = serviceRef(req.params);
+    const query = parse(healthHistoryQuerySchema, req.query);
+    const health = await microservices.getServiceHealth(ref, query, credentials);
+    if (!health) throw new NotFoundError(`No compliance result for ${ref}`);
+    res.json(health);
+  });
+
   router.get('/checks', async (req, res) => {
     await authorize(req, microservicesReadPermission);
     res.json({ items: microservices.listChecks() });
@@ -94,7 +105,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/summary/history', async (req, res) => {
     const credentials = await authorize(req, microservicesReadPermission);
     const { limit } = parse(summaryHistoryQuerySchema, req.query);
-    res.json({ items: await microservices.getSummaryHistory(limit ?? 30, credentials) });
+    res.json({ items: await microservices.getSummaryHistory(limit ?? SUMMARY_HISTORY_DEFAULT_LIMIT, credentials) });
   });
 
   router.post('/evaluate', async (req, res) => {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { SERVICE_SORT_FIELDS } from '@microservices-backstage/plugin-microservices-common';
+import {
+  HEALTH_HISTORY_MAX_LIMIT,
+  HEALTH_STATUSES,
+  HISTORY_MAX_LIMIT,
+  MAX_FILTER_VALUES,
+  SERVICE_LIST_MAX_LIMIT,
+  SERVICE_SORT_FIELDS,
+  SUMMARY_HISTORY_MAX_LIMIT,
+} from '@microservices-backstage/plugin-microservices-common';
 
 /** `?owner=a&owner=b` and `?owner=a,b` both give `['a', 'b']`. */
 const list = (item: z.ZodString) =>
@@ -11,7 +19,7 @@ const list = (item: z.ZodString) =>
         .map(s => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(item).max(100));
+    .pipe(z.array(item).max(MAX_FILTER_VALUES));
 
 const ref = z.string().max(255);
 const id = z
@@ -34,25 +42,43 @@ export const serviceListQuerySchema = z
     level: list(ref),
     failingPrinciple: list(id),
     failingCheck: list(id),
+    health: z
+      .union([z.string(), z.array(z.string())])
+      .transform(v =>
+        (Array.isArray(v) ? v : [v])
+          .flatMap(s => s.split(','))
+          .map(s => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(HEALTH_STATUSES)).max(HEALTH_STATUSES.length)),
     search: z.string().max(200),
     orderBy: z.enum(SERVICE_SORT_FIELDS),
     order: z.enum(['asc', 'desc']),
     offset: integer(0, 1_000_000),
-    limit: integer(1, 500),
+    limit: integer(1, SERVICE_LIST_MAX_LIMIT),
   })
   .partial()
   .strict();
 
 export const historyQuerySchema = z
   .object({
-    limit: integer(1, 1000),
+    limit: integer(1, HISTORY_MAX_LIMIT),
+    since: z.string().datetime({ offset: true }).or(z.string().date()),
+  })
+  .partial()
+  .strict();
+
+/** `GET /services/:namespace/:name/health`. */
+export const healthHistoryQuerySchema = z
+  .object({
+    limit: integer(1, HEALTH_HISTORY_MAX_LIMIT),
     since: z.string().datetime({ offset: true }).or(z.string().date()),
   })
   .partial()
   .strict();
 
 export const summaryHistoryQuerySchema = z
-  .object({ limit: integer(1, 365) })
+  .object({ limit: integer(1, SUMMARY_HISTORY_MAX_LIMIT) })
   .partial()
   .strict();
 

@@ -69,6 +69,7 @@ export function compliantAnnotations(name: string): Record<string, string> {
     'prometheus.io/rule': 'up',
     'sentry.io/project-slug': name,
     'jaegertracing.io/service': name,
+    'microservices.backstage.io/health-endpoint': `https://${name}.example.com/health`,
   };
 }
 

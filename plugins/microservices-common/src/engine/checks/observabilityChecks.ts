@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../types';
 import { annotationCheck } from './annotationCheck';
+import { healthEndpointCheck } from './healthEndpointCheck';
 
 export const observabilityChecks: CheckDefinition[] = [
   annotationCheck({
@@ -26,4 +27,5 @@ export const observabilityChecks: CheckDefinition[] = [
     list: 'tracing',
     subject: 'tracing',
   }),
+  healthEndpointCheck,
 ];
