@@ -26,5 +26,7 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
 backend.add(import('@microservices-backstage/plugin-microservices-backend'));
+// Demo only: health endpoints for the demo landscape, when microservicesDemo is configured.
+backend.add(import('./demoHealthEndpoints'));
 
 backend.start();
