@@ -1,6 +1,7 @@
-import type {
+import {
   CatalogEvaluation,
   CheckResult,
+  misspeltSpecKeys,
   ServiceEvaluation,
 } from '@microservices-backstage/plugin-microservices-common';
 import type {
@@ -23,6 +24,13 @@ export interface DuplicateRef {
   sources: SourceLocation[];
 }
 
+/** A problem in an entity that Backstage would ignore silently, e.g. a misspelt spec key. */
+export interface EntityWarning {
+  entityRef: string;
+  source: SourceLocation;
+  message: string;
+}
+
 export interface LintReport {
   services: ServiceReport[];
   /** Whether every service passes the bar: exit code 0 or 1. */
@@ -42,6 +50,8 @@ export interface LintReport {
   skippedFiles: SkippedFile[];
   skippedLocations: SkippedLocation[];
   duplicateRefs: DuplicateRef[];
+  /** Warnings on the linted entities (services or not), with where each entity was read. */
+  warnings: EntityWarning[];
   /** Every dependency cycle with a linted service in it once, as the refs of its members. */
   cycles: string[][];
   /** The --config file, when one was given. */
@@ -102,8 +112,17 @@ export function createLintReport(
     }
   }
 
+  const warnings: EntityWarning[] = [];
+  for (const { entity, source, context } of catalog.entities) {
+    if (context) continue;
+    for (const message of misspeltSpecKeys(entity)) {
+      warnings.push({ entityRef: graph.refOf(entity), source, message });
+    }
+  }
+
   return {
     services,
+    warnings,
     passed: services.every(service => service.passed),
     bar: failUnder === undefined ? 'no-failing-checks' : 'fail-under',
     failUnder,

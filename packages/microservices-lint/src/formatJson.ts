@@ -2,7 +2,7 @@ import type { LintReport } from './createLintReport';
 
 /**
  * The report for machines:
- * `{"services":[{"entityRef","score","level","passed","source","checks":[{"id","principle","status","message","remediation",...}]}],"summary":{...},...}`.
+ * `{"services":[{"entityRef","score","level","nextLevel","passed","source","warnings","checks":[{"id","principle","status","message","remediation",...}]}],"summary":{...},"warnings":[{"entityRef","source","message"}],...}`.
  * The names of `services` and their `checks` are a contract; fields may be added.
  */
 export function formatJson(report: LintReport): string {
@@ -12,8 +12,10 @@ export function formatJson(report: LintReport): string {
       entityRef: service.entityRef,
       score: service.score,
       level: service.level,
+      nextLevel: service.nextLevel ?? null,
       passed: service.passed,
       source: service.source ?? null,
+      warnings: service.warnings,
       checks: service.checks.map(check => ({
         id: check.id,
         principle: check.principle,
@@ -36,6 +38,7 @@ export function formatJson(report: LintReport): string {
       contextFiles: report.contextFiles.length,
       entities: report.entityCount,
     },
+    warnings: report.warnings,
     cycles: report.cycles,
     duplicateRefs: report.duplicateRefs,
     skipped: {

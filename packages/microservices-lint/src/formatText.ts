@@ -47,6 +47,16 @@ function formatService(service: ServiceReport): string[] {
       service.score
     }  level ${service.level}${where}`,
   ];
+  if (service.nextLevel) {
+    const { level, missingChecks, scoreShortfall } = service.nextLevel;
+    const needs = [
+      ...(missingChecks.length > 0
+        ? [`${plural(missingChecks.length, 'check')}: ${missingChecks.join(', ')}`]
+        : []),
+      ...(scoreShortfall > 0 ? [`${scoreShortfall} more points`] : []),
+    ];
+    lines.push(`${INDENT}to ${level}: ${needs.join('; ')}`);
+  }
   for (const status of SHOWN_STATUSES) {
     for (const check of service.checks) {
       if (check.status === status) lines.push(...formatCheck(check));
@@ -66,6 +76,11 @@ function formatNotes(report: LintReport): string[] {
       `Skipped Location ${skipped.name} at ${at(
         skipped,
       )}: its targets are not followed (name the files or folders instead).`,
+    );
+  }
+  for (const warning of report.warnings) {
+    lines.push(
+      `${at(warning.source)}: warning: ${warning.entityRef}: ${warning.message}`,
     );
   }
   for (const skipped of report.skippedFiles) {

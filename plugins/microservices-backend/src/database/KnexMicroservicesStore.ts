@@ -8,6 +8,7 @@ import type {
   ServiceListQuery,
   ServiceSortField,
 } from '@microservices-backstage/plugin-microservices-common';
+import { SERVICE_LIST_DEFAULT_LIMIT } from '@microservices-backstage/plugin-microservices-common';
 import type {
   EvaluatedService,
   EvaluationRunRecord,
@@ -215,7 +216,7 @@ export class KnexMicroservicesStore implements MicroservicesStore {
   ): Promise<{ items: StoredServiceSummary[]; totalCount: number }> {
     const filtered = this.filteredServices(query);
     const offset = query.offset ?? 0;
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? SERVICE_LIST_DEFAULT_LIMIT;
     const direction = query.order === 'desc' ? 'desc' : 'asc';
     const sorted = filtered
       .clone()

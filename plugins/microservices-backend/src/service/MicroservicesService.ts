@@ -14,14 +14,17 @@ import type {
   ServiceListResponse,
   ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
-import { HEALTH_HISTORY_DEFAULT_LIMIT } from '@microservices-backstage/plugin-microservices-common';
+import {
+  HEALTH_HISTORY_DEFAULT_LIMIT,
+  HISTORY_DEFAULT_LIMIT,
+  SERVICE_LIST_DEFAULT_LIMIT,
+} from '@microservices-backstage/plugin-microservices-common';
 import { HEALTH_SORT_RANK, HealthService } from '../health/HealthService';
 import type { MicroservicesStore } from '../database/MicroservicesStore';
 import { buildLandscapeSummary } from './buildLandscapeSummary';
 import type { CatalogReader } from './CatalogReader';
 import type { LandscapeEvaluator } from './LandscapeEvaluator';
 
-const DEFAULT_PAGE_SIZE = 50;
 /** Every match, when health filters or sorts (the store pages otherwise). */
 const ALL = 1_000_000;
 
@@ -44,7 +47,7 @@ export class MicroservicesService {
     query: ServiceListQuery,
     credentials: BackstageCredentials,
   ): Promise<ServiceListResponse> {
-    const page = { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_SIZE };
+    const page = { offset: query.offset ?? 0, limit: query.limit ?? SERVICE_LIST_DEFAULT_LIMIT };
     const visible = await this.options.catalog.visibleServiceRefs(credentials);
     if (query.health?.length || query.orderBy === 'health') {
       // Health lives in its own store: filter and sort every match here, then page.
@@ -123,7 +126,7 @@ export class MicroservicesService {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
     if (!(await this.options.store.hasService(entityRef))) return undefined;
     return this.options.store.getHistory(entityRef, {
-      limit: query.limit ?? 100,
+      limit: query.limit ?? HISTORY_DEFAULT_LIMIT,
       since: query.since,
     });
   }

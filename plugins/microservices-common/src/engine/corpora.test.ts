@@ -68,17 +68,20 @@ describe('backstage-examples', () => {
     });
   });
 
-  it('lists the dangling owner and API refs of petstore', () => {
+  it('charges each dangling ref of petstore once, to the check it belongs to', () => {
+    // consumesApis: searcher names no API.
     expect(
       result('petstore', 'decomposition.references-resolve'),
     ).toMatchObject({
       status: 'fail',
-      related: [
-        'group:default/sre',
-        'api:default/searcher',
-        'api:default/playback-order',
-      ],
+      related: ['api:default/searcher'],
     });
+    // owner: sre names no Group.
+    expect(result('petstore', 'devops.owned-by-team')).toMatchObject({
+      status: 'fail',
+      related: ['group:default/sre'],
+    });
+    // providesApis: playback-order names no API.
     expect(result('petstore', 'network-latency.apis-defined').related).toEqual([
       'api:default/playback-order',
     ]);
@@ -194,12 +197,18 @@ describe('benwilcock-backstage-catalogs', () => {
     expect(
       result('red-hat-developer-hub', 'decomposition.references-resolve')
         .related,
-    ).toEqual([
-      'group:default/rhdh-team',
-      'system:default/rhdh-local',
-      'resource:default/postgresql',
-      'api:default/backstage-api',
-    ]);
+    ).toEqual(['resource:default/postgresql']);
+    // Its owner, system and provided API are charged by their own checks, once each.
+    expect(
+      result('red-hat-developer-hub', 'devops.owned-by-team').related,
+    ).toEqual(['group:default/rhdh-team']);
+    expect(
+      result('red-hat-developer-hub', 'decomposition.single-system').related,
+    ).toEqual(['system:default/rhdh-local']);
+    expect(
+      result('red-hat-developer-hub', 'network-latency.apis-defined').related,
+    ).toEqual(['api:default/backstage-api']);
+    // dependsOn: system:kubernetes names no entity.
     expect(
       result('resource-viewer', 'decomposition.references-resolve').related,
     ).toEqual(['system:default/kubernetes']);

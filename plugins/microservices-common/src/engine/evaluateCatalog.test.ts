@@ -60,11 +60,13 @@ describe('evaluateCatalog', () => {
   });
 
   it('scores by the configured weights and levels', () => {
-    // Fails on-call (weight 2) out of 38 applicable weight: round(100 × 36 / 38).
+    // Fails on-call (weight 2) out of 39 applicable weight: round(100 × 37 / 39).
     const entities = [...compliantCatalog(), withoutOnCall()];
+    // On-call is required for silver: a high score alone is not enough.
     expect(evaluateCatalog(entities).services[0]).toMatchObject({
       score: 95,
-      level: 'gold',
+      level: 'bronze',
+      nextLevel: { level: 'silver', missingChecks: [ON_CALL] },
     });
     const config = resolveEngineConfig({
       checks: { [ON_CALL]: { weight: 20 } },
@@ -74,10 +76,11 @@ describe('evaluateCatalog', () => {
       ],
       levelBelowAll: 'poor',
     });
-    // round(100 × 36 / 56)
+    // round(100 × 37 / 57)
     expect(evaluateCatalog(entities, config).services[0]).toMatchObject({
-      score: 64,
+      score: 65,
       level: 'ok',
+      nextLevel: { level: 'great', missingChecks: [], scoreShortfall: 34 },
     });
   });
 

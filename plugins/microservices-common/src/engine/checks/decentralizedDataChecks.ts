@@ -93,7 +93,7 @@ const noSharedDatastore: CheckDefinition = {
     }
     return fail(
       `Shares datastores across owners or systems: ${findings.join('; ')}.`,
-      "Give each service its own datastore, or let one service own the datastore and have the others use that service's API: replace the Resource in their `spec.dependsOn` with `spec.consumesApis`.",
+      "Give each service its own datastore, or let one service own the datastore and have the others use that service's API: replace their dependency on the Resource (`spec.dependsOn` on the service, or `spec.dependencyOf` on the Resource) with `spec.consumesApis`.",
       related,
     );
   },
