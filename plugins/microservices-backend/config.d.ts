@@ -18,9 +18,15 @@ export interface Config {
       /** Most transitive dependents a service may have. Default 10. */
       maxBlastRadius?: number;
     };
-    /** Levels by minimum score; default gold 90, silver 75, bronze 50. */
-    levels?: Array<{ name: string; minScore: number }>;
-    /** Level of a score below every level. Default `none`. */
+    /**
+     * The rubric: a service holds a level when it holds every lower one, its score reaches
+     * `minScore`, and each of `requiredChecks` passes, is exempt or does not apply (`'*'`:
+     * every weighted check). Default: bronze (50; owned by a team, in a system, CI/CD),
+     * silver (70; + no shared datastore, not on a cycle, source repository, on-call),
+     * gold (90; every weighted check). See docs/checks.md.
+     */
+    levels?: Array<{ name: string; minScore: number; requiredChecks?: string[] }>;
+    /** Level of a service that earns no level. Default `none`. */
     levelBelowAll?: string;
     /** Which annotations count as evidence; a list given replaces the default one. */
     annotations?: {

@@ -182,4 +182,32 @@ describe('resolveEngineConfig', () => {
     );
     expect(config.checks['acme.custom']).toEqual({ weight: 4 });
   });
+
+  it('reads required checks per level and refuses unknown check ids in them', () => {
+    const config = resolveEngineConfig(
+      {
+        levels: [
+          { name: 'base', minScore: 0, requiredChecks: ['devops.on-call', 'acme.custom'] },
+          { name: 'top', minScore: 90, requiredChecks: ['*'] },
+        ],
+      },
+      ['acme.custom'],
+    );
+    expect(config.levels.map(l => l.requiredChecks)).toEqual([
+      ['devops.on-call', 'acme.custom'],
+      ['*'],
+    ]);
+    expect(() =>
+      resolveEngineConfig({
+        levels: [{ name: 'base', minScore: 0, requiredChecks: ['devops.oncall'] }],
+      }),
+    ).toThrow(
+      'Invalid config at microservices.levels[0].requiredChecks[0]: unknown check id "devops.oncall"',
+    );
+    expect(() =>
+      resolveEngineConfig({
+        levels: [{ name: 'base', minScore: 0, requiredChecks: 'devops.on-call' }],
+      }),
+    ).toThrow('microservices.levels[0].requiredChecks');
+  });
 });

@@ -116,7 +116,11 @@ function readThresholds(
   return thresholds;
 }
 
-function readLevels(key: string, value: unknown): LevelDefinition[] {
+function readLevels(
+  key: string,
+  value: unknown,
+  knownIds: Set<string>,
+): LevelDefinition[] {
   if (!Array.isArray(value)) {
     return invalid(key, 'a list of {name, minScore, requiredChecks}', value);
   }
@@ -133,9 +137,15 @@ function readLevels(key: string, value: unknown): LevelDefinition[] {
           ? minScore
           : invalid(`${levelKey}.minScore`, 'a number from 0 to 100', minScore),
       requiredChecks: Array.isArray(required)
-        ? required.map((id, i) =>
-            stringAt(`${levelKey}.requiredChecks[${i}]`, id),
-          )
+        ? required.map((id, i) => {
+            const idKey = `${levelKey}.requiredChecks[${i}]`;
+            const checkId = stringAt(idKey, id);
+            // A typo here would make the level unreachable or silently easier: refuse it.
+            if (checkId !== '*' && !knownIds.has(checkId)) {
+              throw new EngineConfigError(idKey, `unknown check id "${checkId}"`);
+            }
+            return checkId;
+          })
         : invalid(
             `${levelKey}.requiredChecks`,
             "a list of check ids ('*' for every weighted check)",
@@ -253,7 +263,7 @@ export function resolveEngineConfig(
       ? readThresholds(`${ROOT}.thresholds`, root.thresholds)
       : { ...defaults.thresholds },
     levels: given('levels')
-      ? readLevels(`${ROOT}.levels`, root.levels)
+      ? readLevels(`${ROOT}.levels`, root.levels, knownIds)
       : defaults.levels.map(level => ({
           ...level,
           requiredChecks: [...level.requiredChecks],
