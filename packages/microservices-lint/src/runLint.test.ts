@@ -26,6 +26,7 @@ interface JsonService {
   level: string;
   passed: boolean;
   source: { file: string; line: number } | null;
+  warnings: string[];
   checks: JsonCheck[];
 }
 

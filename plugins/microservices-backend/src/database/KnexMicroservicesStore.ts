@@ -258,7 +258,12 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     inList('system', query.system);
     inList('domain', query.domain);
     inList('lifecycle', query.lifecycle);
-    if (query.level?.length) q.whereIn('level', query.level);
+    // Level names come from config in any case; match them like the other filters.
+    if (query.level?.length) {
+      q.whereRaw(`lower(level) in (${query.level.map(() => '?').join(', ')})`, [
+        ...query.level.map(v => v.toLocaleLowerCase('en-US')),
+      ]);
+    }
     // The JSON arrays hold validated ids ([a-z0-9.-]), so a quoted LIKE match is exact.
     for (const principle of query.failingPrinciple ?? []) {
       q.where('failing_principles', 'like', `%"${principle}"%`);

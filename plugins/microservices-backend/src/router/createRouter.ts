@@ -1,4 +1,7 @@
 import type {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -14,10 +17,15 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { MicroservicesService } from '../service/MicroservicesService';
 import {
+  MethodNotAllowedError,
+  TooManyRequestsError,
+} from '../service/httpErrors';
+import {
   describeZodError,
   entityNameSchema,
   healthHistoryQuerySchema,
   historyQuerySchema,
+  noQuerySchema,
   serviceListQuerySchema,
   summaryHistoryQuerySchema,
 } from './schemas';
@@ -28,17 +36,53 @@ export interface RouterOptions {
   microservices: MicroservicesService;
 }
 
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+/** Parses input; `name` names a path parameter in the message (`name: ...`). */
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  name?: string,
+): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new InputError(describeZodError(result.error));
+  if (!result.success) {
+    const message = describeZodError(result.error);
+    throw new InputError(name ? `${name}: ${message.replace(/^request /, '')}` : message);
+  }
   return result.data;
+}
+
+/** The key a caller is rate-limited by: the user or service it acts as. */
+function principalKey(credentials: BackstageCredentials): string {
+  const { principal } = credentials as BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >;
+  return principal.type === 'user' ? principal.userEntityRef : `service:${principal.subject}`;
+}
+
+/** Each path registered on the router with its methods (HEAD with GET). */
+function allowedMethods(router: express.Router): Map<string, string[]> {
+  const paths = new Map<string, string[]>();
+  for (const layer of router.stack) {
+    const route = layer.route as
+      | { path: string; methods: Record<string, boolean> }
+      | undefined;
+    if (!route) continue;
+    const methods = paths.get(route.path) ?? [];
+    for (const method of Object.keys(route.methods)) {
+      if (method === '_all') continue;
+      methods.push(method.toUpperCase());
+      if (method === 'get') methods.push('HEAD');
+    }
+    paths.set(route.path, [...new Set(methods)]);
+  }
+  return paths;
 }
 
 /** The HTTP API; thin: authenticate, authorize, parse input, delegate. See openapi.yaml. */
 export function createRouter(options: RouterOptions): express.Router {
   const { httpAuth, permissions, microservices } = options;
   const router = Router();
-  router.use(express.json({ limit: '100kb' }));
+  // No body parser for all routes: a route that takes a body parses it itself, bounded, and
+  // never echoes it back.
 
   async function authorize(req: express.Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -50,13 +94,14 @@ export function createRouter(options: RouterOptions): express.Router {
   }
 
   function serviceRef(params: { namespace: string; name: string }) {
-    const namespace = parse(entityNameSchema, params.namespace);
-    const name = parse(entityNameSchema, params.name);
+    const namespace = parse(entityNameSchema, params.namespace, 'namespace');
+    const name = parse(entityNameSchema, params.name, 'name');
     return `component:${namespace}/${name}`.toLocaleLowerCase('en-US');
   }
 
   router.get('/health', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    parse(noQuerySchema, req.query);
     res.json({ status: 'ok' });
   });
 
@@ -69,6 +114,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/services/:namespace/:name', async (req, res) => {
     const credentials = await authorize(req, microservicesReadPermission);
     const ref = serviceRef(req.params);
+    parse(noQuerySchema, req.query);
     const service = await microservices.getService(ref, credentials);
     if (!service) throw new NotFoundError(`No compliance result for ${ref}`);
     res.json(service);
@@ -94,11 +140,13 @@ export function createRouter(options: RouterOptions): express.Router {
 
   router.get('/checks', async (req, res) => {
     await authorize(req, microservicesReadPermission);
+    parse(noQuerySchema, req.query);
     res.json({ items: microservices.listChecks() });
   });
 
   router.get('/summary', async (req, res) => {
     const credentials = await authorize(req, microservicesReadPermission);
+    parse(noQuerySchema, req.query);
     res.json(await microservices.getSummary(credentials));
   });
 
@@ -109,9 +157,28 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.post('/evaluate', async (req, res) => {
-    await authorize(req, microservicesEvaluatePermission);
-    res.json(await microservices.evaluateNow());
+    const credentials = await authorize(req, microservicesEvaluatePermission);
+    parse(noQuerySchema, req.query);
+    try {
+      res.json(await microservices.evaluateNow(principalKey(credentials)));
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   });
+
+  // Register every route above. A known path with another method: 405 with the methods it
+  // has, as JSON like every error.
+  for (const [path, methods] of allowedMethods(router)) {
+    router.all(path, (req, res) => {
+      res.setHeader('Allow', methods.join(', '));
+      throw new MethodNotAllowedError(
+        `${req.method} is not allowed on ${req.baseUrl}${req.path}; allowed: ${methods.join(', ')}`,
+      );
+    });
+  }
 
   return router;
 }

@@ -33,6 +33,24 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/**
+ * An instant (`2026-12-02T03:12:04-03:00`, `...Z`) or a day (`2026-12-02`, midnight UTC), as
+ * the stored UTC form (`toISOString`), so that comparing stored instants compares time.
+ */
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .or(z.string().date())
+  .transform(value => new Date(value).toISOString());
+
+/** Free text without control characters: a NUL would cut an SQL LIKE pattern short. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+
 export const serviceListQuerySchema = z
   .object({
     owner: list(ref),
@@ -51,7 +69,7 @@ export const serviceListQuerySchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.enum(HEALTH_STATUSES)).max(HEALTH_STATUSES.length)),
-    search: z.string().max(200),
+    search: text(200),
     orderBy: z.enum(SERVICE_SORT_FIELDS),
     order: z.enum(['asc', 'desc']),
     offset: integer(0, 1_000_000),
@@ -63,7 +81,7 @@ export const serviceListQuerySchema = z
 export const historyQuerySchema = z
   .object({
     limit: integer(1, HISTORY_MAX_LIMIT),
-    since: z.string().datetime({ offset: true }).or(z.string().date()),
+    since: instant,
   })
   .partial()
   .strict();
@@ -72,7 +90,7 @@ export const historyQuerySchema = z
 export const healthHistoryQuerySchema = z
   .object({
     limit: integer(1, HEALTH_HISTORY_MAX_LIMIT),
-    since: z.string().datetime({ offset: true }).or(z.string().date()),
+    since: instant,
   })
   .partial()
   .strict();
@@ -88,6 +106,9 @@ export const entityNameSchema = z
   .min(1)
   .max(63)
   .regex(/^[a-zA-Z0-9]([-_.a-zA-Z0-9]*[a-zA-Z0-9])?$/, 'is not a valid entity name');
+
+/** Routes that take no query parameter refuse any, like the others refuse unknown ones. */
+export const noQuerySchema = z.object({}).strict();
 
 /** Turns a zod error into one readable sentence. */
 export function describeZodError(error: z.ZodError): string {

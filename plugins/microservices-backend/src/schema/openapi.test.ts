@@ -16,7 +16,10 @@ function servedRoutes(): string[] {
   return router.stack
     .filter((layer: any) => layer.route)
     .flatMap((layer: any) =>
-      Object.keys(layer.route.methods).map(m => `${m.toUpperCase()} ${layer.route.path}`),
+      Object.keys(layer.route.methods)
+        // `_all`: the 405 answer for other methods on the same path.
+        .filter(m => m !== '_all')
+        .map(m => `${m.toUpperCase()} ${layer.route.path}`),
     )
     .sort();
 }

@@ -24,6 +24,8 @@ import type { MicroservicesStore } from '../database/MicroservicesStore';
 import { buildLandscapeSummary } from './buildLandscapeSummary';
 import type { CatalogReader } from './CatalogReader';
 import type { LandscapeEvaluator } from './LandscapeEvaluator';
+import { ManualEvaluationLimiter } from './ManualEvaluationLimiter';
+import { TooManyRequestsError } from './httpErrors';
 
 /** Every match, when health filters or sorts (the store pages otherwise). */
 const ALL = 1_000_000;
@@ -31,6 +33,7 @@ const ALL = 1_000_000;
 /** What the API offers, independent of HTTP. Visibility follows the caller's catalog access. */
 export class MicroservicesService {
   private running?: Promise<EvaluationRunResult>;
+  private readonly limiter: ManualEvaluationLimiter;
 
   constructor(
     private readonly options: {
@@ -40,8 +43,12 @@ export class MicroservicesService {
       logger: LoggerService;
       /** Live health; without it every service's health is served as not probed. */
       health?: HealthService;
+      /** Manual runs per caller; default 5 a minute. */
+      manualRuns?: { maxRuns: number; windowMs: number };
     },
-  ) {}
+  ) {
+    this.limiter = new ManualEvaluationLimiter(options.manualRuns);
+  }
 
   async listServices(
     query: ServiceListQuery,
@@ -158,13 +165,26 @@ export class MicroservicesService {
     return this.options.store.getLandscapeHistory(runs, visible);
   }
 
-  /** Evaluates the whole catalog now; concurrent calls share one run. */
-  evaluateNow(): Promise<EvaluationRunResult> {
-    const running =
-      this.running ??
-      this.options.evaluator.run().finally(() => {
-        this.running = undefined;
-      });
+  /**
+   * Evaluates the whole catalog now; concurrent calls share one run. `caller` (a principal)
+   * may start a limited number of runs per minute; joining a run in progress is free.
+   *
+   * @throws TooManyRequestsError when the caller started too many runs recently.
+   */
+  evaluateNow(caller?: string): Promise<EvaluationRunResult> {
+    if (this.running) return this.running;
+    if (caller !== undefined) {
+      const wait = this.limiter.tryStart(caller, Date.now());
+      if (wait > 0) {
+        throw new TooManyRequestsError(
+          `Too many evaluations requested; a new one may start in ${wait} s (results are also refreshed on the schedule)`,
+          wait,
+        );
+      }
+    }
+    const running = this.options.evaluator.run().finally(() => {
+      this.running = undefined;
+    });
     this.running = running;
     return running;
   }
