@@ -1,17 +1,23 @@
-import { Document, LineCounter, parseAllDocuments, YAMLError } from 'yaml';
+import type { Document } from 'yaml';
+import {
+  CATALOG_YAML_LIMITS,
+  CatalogYamlError,
+  parseYamlSource,
+  YamlDocument,
+  yamlDocumentValue,
+} from '@microservices-backstage/plugin-microservices-common';
 import { describeFileError, FileReader } from './FileReader';
 import { LintInputError } from './LintInputError';
 import { errorMessage } from './errorMessage';
 
-/** Files above this size are refused before they are read. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
 /**
- * Alias expansions allowed per document (the `yaml` package's own default,
- * also what the Backstage catalog gets): more is taken for a "billion
- * laughs" alias bomb.
+ * Files above this size are refused before they are read; the limits are
+ * those of the shared catalog YAML parser (CATALOG_YAML_LIMITS in -common).
  */
-export const MAX_ALIAS_COUNT = 100;
+export const MAX_FILE_BYTES = CATALOG_YAML_LIMITS.maxBytes;
+
+/** Alias expansions allowed per document: more is taken for an alias bomb. */
+export const MAX_ALIAS_COUNT = CATALOG_YAML_LIMITS.maxAliasCount;
 
 /** A parsed YAML file: its documents and where they start. */
 export interface YamlFile {
@@ -19,6 +25,8 @@ export interface YamlFile {
   documents: Document.Parsed[];
   /** 1-based line of an offset in the file. */
   lineAt(offset: number): number;
+  /** The shared parser's view of each document. */
+  parsed: Map<Document.Parsed, YamlDocument>;
 }
 
 export interface ParseYamlOptions {
@@ -31,11 +39,6 @@ function formatLimit(bytes: number): string {
   return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
 }
 
-/** "Map keys must be unique at line 14, column 1:\n\n..." → "Map keys must be unique". */
-function firstSentence(error: YAMLError): string {
-  const [first] = error.message.split('\n');
-  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
-}
 
 /**
  * Reads and parses a YAML file, multi-document. Refuses files above the size
@@ -75,31 +78,24 @@ export function parseYamlFile(
     );
   }
 
-  const lineCounter = new LineCounter();
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  let documents: Document.Parsed[];
   try {
-    documents = [...parseAllDocuments(source, { lineCounter })];
+    const parsed = parseYamlSource(source);
+    const byDocument = new Map(parsed.documents.map(d => [d.document, d]));
+    return {
+      file,
+      documents: parsed.documents.map(d => d.document),
+      lineAt: parsed.lineAt,
+      parsed: byDocument,
+    };
   } catch (error) {
-    // The parser reports problems in `errors`; this is a safety net
-    // (e.g. nesting so deep that the stack overflows).
+    if (error instanceof CatalogYamlError) {
+      throw new LintInputError(error.problem, file, error.line);
+    }
     throw new LintInputError(
       `cannot parse the YAML (${errorMessage(error)})`,
       file,
     );
   }
-  for (const document of documents) {
-    const [error] = document.errors;
-    if (error) {
-      const line = error.linePos?.[0]?.line ?? lineAt(document.range[0]);
-      throw new LintInputError(
-        `malformed YAML: ${firstSentence(error)}`,
-        file,
-        line,
-      );
-    }
-  }
-  return { file, documents, lineAt };
 }
 
 /** The 1-based line where a document's content starts (after comments and `---`). */
@@ -110,27 +106,29 @@ export function documentLine(yaml: YamlFile, document: Document.Parsed) {
 
 /**
  * A document as plain data (`null` for an empty one), with aliases expanded
- * at most MAX_ALIAS_COUNT times. Throws LintInputError only.
+ * at most MAX_ALIAS_COUNT times (the shared parser of -common). Throws
+ * LintInputError only.
  */
 export function documentValue(
   yaml: YamlFile,
   document: Document.Parsed,
 ): unknown {
+  const parsed = yaml.parsed.get(document) ?? {
+    index: 0,
+    line: documentLine(yaml, document),
+    looksLikeEntity: false,
+    document,
+  };
   try {
-    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return yamlDocumentValue(parsed);
   } catch (error) {
-    const line = documentLine(yaml, document);
-    if (/excessive alias count/i.test(errorMessage(error))) {
-      throw new LintInputError(
-        `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refusing what looks like an alias bomb ("billion laughs")`,
-        yaml.file,
-        line,
-      );
+    if (error instanceof CatalogYamlError) {
+      throw new LintInputError(error.problem, yaml.file, error.line);
     }
     throw new LintInputError(
       `cannot read the YAML document (${errorMessage(error)})`,
       yaml.file,
-      line,
+      parsed.line,
     );
   }
 }

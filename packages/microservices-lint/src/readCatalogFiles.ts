@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import path from 'node:path';
-import { isMap } from 'yaml';
+import { entityShapeProblem } from '@microservices-backstage/plugin-microservices-common';
 import { describeFileError, FileReader, nodeFileReader } from './FileReader';
 import { LintInputError } from './LintInputError';
 import {
@@ -68,38 +68,8 @@ const YAML_FILE = /\.ya?ml$/i;
 const skipFolder = (name: string) =>
   name === 'node_modules' || name.startsWith('.');
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const nonEmptyString = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '';
-
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'a string';
-  return typeof value === 'object' ? 'something else' : `a ${typeof value}`;
-}
-
-/** Why a document is not a catalog entity, or undefined when it is one. */
-export function entityProblem(value: unknown): string | undefined {
-  const need =
-    'a catalog entity is a mapping with apiVersion, kind and metadata.name';
-  if (!isRecord(value)) {
-    return `not a catalog entity: the document is ${describeValue(
-      value,
-    )} (${need})`;
-  }
-  const missing: string[] = [];
-  if (!nonEmptyString(value.apiVersion)) missing.push('apiVersion');
-  if (!nonEmptyString(value.kind)) missing.push('kind');
-  if (!isRecord(value.metadata) || !nonEmptyString(value.metadata.name)) {
-    missing.push('metadata.name');
-  }
-  if (missing.length === 0) {
-    return undefined;
-  }
-  return `not a catalog entity: no ${missing.join(', no ')} (${need})`;
-}
+/** Why a document is not a catalog entity, or undefined when it is one (the shared parser's rule). */
+export const entityProblem = entityShapeProblem;
 
 /**
  * Whether a file found by walking a folder is meant as a catalog file: at
@@ -108,10 +78,7 @@ export function entityProblem(value: unknown): string | undefined {
  */
 function looksLikeCatalogFile(yaml: YamlFile): boolean {
   return yaml.documents.some(
-    document =>
-      isMap(document.contents) &&
-      document.contents.has('apiVersion') &&
-      document.contents.has('kind'),
+    document => yaml.parsed.get(document)?.looksLikeEntity,
   );
 }
 

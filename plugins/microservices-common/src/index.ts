@@ -7,3 +7,5 @@ export * from './engine';
 export * from './permissions';
 export * from './api';
 export * from './health';
+export * from './catalogYaml';
+export * from './validation';

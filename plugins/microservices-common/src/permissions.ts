@@ -12,7 +12,18 @@ export const microservicesEvaluatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Score a proposed catalog-info.yaml against the live catalog (`POST /validate`, the
+ * scaffolder action `microservices:validate`). Its own permission: it reads the catalog
+ * with the caller's credentials and costs a whole-graph evaluation per call.
+ */
+export const microservicesValidatePermission = createPermission({
+  name: 'microservices.validation.create',
+  attributes: { action: 'create' },
+});
+
 export const microservicesPermissions = [
   microservicesReadPermission,
   microservicesEvaluatePermission,
+  microservicesValidatePermission,
 ];

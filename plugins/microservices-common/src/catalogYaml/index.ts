@@ -1,0 +1,2 @@
+export * from './parseCatalogYaml';
+export * from './validateCatalogEntity';
