@@ -46,6 +46,19 @@ describe('MicroservicesClient', () => {
     );
   });
 
+  it('asks for a service health history', async () => {
+    const { api, fetch } = client({ body: { entityRef: 'x', uptime24h: 1, points: [] } });
+    expect(await api.getServiceHealth('default', 'a b', { limit: 60 })).toEqual({
+      entityRef: 'x',
+      uptime24h: 1,
+      points: [],
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/microservices/services/default/a%20b/health?limit=60',
+      undefined,
+    );
+  });
+
   it('asks for the landscape history with a limit', async () => {
     const { api, fetch } = client({ body: { items: [{ averageScore: 90 }] } });
     expect(await api.getSummaryHistory(60)).toEqual([{ averageScore: 90 }]);

@@ -7,6 +7,7 @@ import type {
   LandscapeSummary,
   ScoreHistoryPoint,
   ServiceDetail,
+  ServiceHealthHistory,
   ServiceListQuery,
   ServiceListResponse,
 } from '@microservices-backstage/plugin-microservices-common';
@@ -52,6 +53,19 @@ export class MicroservicesClient implements MicroservicesApi {
       )}/history`,
     );
     return body.items;
+  }
+
+  getServiceHealth(
+    namespace: string,
+    name: string,
+    options: { limit?: number } = {},
+  ): Promise<ServiceHealthHistory> {
+    const qs = options.limit === undefined ? '' : `?limit=${options.limit}`;
+    return this.request(
+      `/services/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/health${qs}`,
+    );
   }
 
   async listChecks(): Promise<ConfiguredCheck[]> {

@@ -19,7 +19,8 @@ describe('serviceListUrlState', () => {
   it('reads repeated and comma-separated filters, completing short refs', () => {
     const state = parse(
       'owner=orders-team&owner=group:default/Warehouse-Team&system=order-management,warehouse' +
-        '&lifecycle=Production&level=gold&failingPrinciple=devops&failingCheck=devops.on-call',
+        '&lifecycle=Production&level=gold&failingPrinciple=devops&failingCheck=devops.on-call' +
+        '&health=Unhealthy,degraded',
     );
     expect(state.filters).toEqual({
       owner: ['group:default/orders-team', 'group:default/warehouse-team'],
@@ -29,6 +30,7 @@ describe('serviceListUrlState', () => {
       level: ['gold'],
       failingPrinciple: ['devops'],
       failingCheck: ['devops.on-call'],
+      health: ['unhealthy', 'degraded'],
     });
     expect(isFiltered(state)).toBe(true);
   });

@@ -14,6 +14,7 @@ export const SERVICE_FILTER_KEYS = [
   'level',
   'failingPrinciple',
   'failingCheck',
+  'health',
 ] as const;
 export type ServiceFilterKey = (typeof SERVICE_FILTER_KEYS)[number];
 
@@ -51,6 +52,7 @@ function emptyFilters(): Record<ServiceFilterKey, string[]> {
     level: [],
     failingPrinciple: [],
     failingCheck: [],
+    health: [],
   };
 }
 
@@ -174,7 +176,8 @@ export function toServiceListQuery(
   if (owner.length) query.owner = owner;
   for (const key of SERVICE_FILTER_KEYS) {
     if (key !== 'owner' && state.filters[key].length) {
-      query[key] = state.filters[key];
+      // `health` values are checked by the backend (400 for an unknown status).
+      (query as Record<string, string[]>)[key] = state.filters[key];
     }
   }
   if (state.search) query.search = state.search;

@@ -31,6 +31,7 @@ import { formatDateTime, formatRelative } from '../../lib/formatTime';
 import { comparePrinciples, principleTitle } from '../../lib/principles';
 import { ServiceFilterKey } from '../../lib/serviceListUrlState';
 import { GroupScoreTable } from '../GroupScoreTable';
+import { HealthStatusCountsCard } from '../HealthStatusCountsCard';
 import { LandscapeTrendCard } from '../LandscapeTrendCard';
 import { LevelBadge } from '../LevelBadge';
 import { LevelDistributionChart } from '../LevelDistributionChart';
@@ -363,6 +364,9 @@ function Dashboard(props: { summary: LandscapeSummary }) {
       </Grid>
       <Grid item xs={12} md={6}>
         <LandscapeTrendCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <HealthStatusCountsCard health={summary.health} />
       </Grid>
 
       <Grid item xs={12} lg={6}>

@@ -1,1 +1,2 @@
 export { HealthStatusLabel, healthLabel } from './HealthStatusLabel';
+export { HealthCell, healthDetails } from './HealthCell';

@@ -7,7 +7,9 @@ import Grid from '@material-ui/core/Grid';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { HEALTH_STATUSES } from '@microservices-backstage/plugin-microservices-common';
 import { shortRef } from '../../lib/entityRefs';
+import { healthLabel } from '../HealthStatusLabel';
 import { principleTitle } from '../../lib/principles';
 import {
   ServiceFilterKey,
@@ -17,7 +19,7 @@ import {
 
 /** The values each filter offers. */
 export type ServiceFilterOptions = Record<
-  Exclude<ServiceFilterKey, 'failingCheck'>,
+  Exclude<ServiceFilterKey, 'failingCheck' | 'health'>,
   string[]
 >;
 
@@ -25,6 +27,8 @@ const FILTERS: {
   key: Exclude<ServiceFilterKey, 'failingCheck'>;
   label: string;
   format: (value: string) => string;
+  /** The values when they do not come from the landscape. */
+  fixedOptions?: readonly string[];
 }[] = [
   { key: 'owner', label: 'Owner', format: v => shortRef(v, 'group') },
   { key: 'system', label: 'System', format: v => shortRef(v, 'system') },
@@ -36,6 +40,7 @@ const FILTERS: {
     label: 'Failing principle',
     format: v => principleTitle(v),
   },
+  { key: 'health', label: 'Health', format: healthLabel, fixedOptions: HEALTH_STATUSES },
 ];
 
 export interface ServiceFiltersProps {
@@ -112,7 +117,10 @@ export function ServiceFilters(props: ServiceFiltersProps) {
               multiple
               size="small"
               id={`microservices-filter-${filter.key}`}
-              options={options[filter.key]}
+              options={[
+                ...(filter.fixedOptions ??
+                  options[filter.key as keyof ServiceFilterOptions]),
+              ]}
               value={state.filters[filter.key]}
               getOptionLabel={filter.format}
               filterSelectedOptions

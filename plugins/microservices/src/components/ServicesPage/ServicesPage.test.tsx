@@ -122,7 +122,7 @@ describe('ServicesPage', () => {
     );
     expect(
       screen.getByText(
-        /live probing of services' health endpoints is not available yet/,
+        /Health is “Unknown” for every service on this page/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Services (1)')).toBeInTheDocument();

@@ -33,7 +33,7 @@ import {
   serializeServiceListUrl,
   toServiceListQuery,
 } from '../../lib/serviceListUrlState';
-import { HealthStatusLabel } from '../HealthStatusLabel';
+import { HealthCell } from '../HealthStatusLabel';
 import { LevelBadge } from '../LevelBadge';
 import { LoadErrorPanel } from '../LoadErrorPanel';
 import { MicroservicesPageLayout } from '../MicroservicesPageLayout';
@@ -128,9 +128,9 @@ function buildColumns(
     },
     {
       title: 'Health',
-      field: 'health',
-      sorting: false,
-      render: s => <HealthStatusLabel health={s.health} />,
+      tooltip: 'Live health; latency and what was seen on hover. Sorted worst first.',
+      ...sortable('health'),
+      render: s => <HealthCell health={s.health} />,
     },
     {
       title: 'Score and level',
@@ -354,8 +354,10 @@ export function ServicesPage() {
             color="textSecondary"
             style={{ marginTop: 8 }}
           >
-            Health is “Unknown” for every service: live probing of
-            services&apos; health endpoints is not available yet.
+            Health is “Unknown” for every service on this page: none declares a
+            health endpoint the backend may probe (annotation
+            microservices.backstage.io/health-endpoint, configuration
+            microservices.health.allowedHosts), or none was probed yet.
           </Typography>
         )}
       </>

@@ -1,0 +1,1 @@
+export { HealthHistoryChart } from './HealthHistoryChart';

@@ -1,0 +1,1 @@
+export { HealthStatusCountsCard } from './HealthStatusCountsCard';
