@@ -124,9 +124,7 @@ describe('buildDependencyModel', () => {
       )!;
     expect(byRef('component:default/allocation-service').inCycle).toBe(true);
     expect(byRef('component:default/auth-service').inCycle).toBe(false);
-    expect(byRef('component:default/replenishment-service').inCycle).toBe(
-      true,
-    );
+    expect(byRef('component:default/replenishment-service').inCycle).toBe(true);
     expect(byRef('resource:default/inventory-db').shared).toEqual({
       conflicting: true,
     });

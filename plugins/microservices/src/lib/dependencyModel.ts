@@ -72,10 +72,12 @@ function problemRank(item: DependencyItem): number {
   if (!item.exists) return 0;
   if (item.inCycle) return 1;
   if (item.shared?.conflicting) return 2;
-  return 3;
+  if (item.datastore) return 3;
+  if (item.kind === 'resource') return 4;
+  return 5;
 }
 
-/** Problems first (missing, cycle, shared across teams), then by name. */
+/** Problems first (missing, cycle, shared across teams), then datastores, then by name. */
 export function compareItems(a: DependencyItem, b: DependencyItem): number {
   return (
     problemRank(a) - problemRank(b) || a.entityRef.localeCompare(b.entityRef)

@@ -58,7 +58,10 @@ export function kindOf(ref: string): string | undefined {
 }
 
 /** The distinct targets (lower-case refs, sorted) of an entity's relations of one type. */
-export function relationTargets(entity: Entity | undefined, type: string): string[] {
+export function relationTargets(
+  entity: Entity | undefined,
+  type: string,
+): string[] {
   return [
     ...new Set(
       (entity?.relations ?? [])

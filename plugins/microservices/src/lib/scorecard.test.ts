@@ -94,7 +94,9 @@ describe('scorecard', () => {
         missingChecks: ['devops.on-call'],
         scoreShortfall: 4,
       }),
-    ).toBe('1 check to gold: devops.on-call; and 4 points of score (gold needs 90)');
+    ).toBe(
+      '1 check to gold: devops.on-call; and 4 points of score (gold needs 90)',
+    );
     expect(
       describeNextLevel({
         level: 'gold',

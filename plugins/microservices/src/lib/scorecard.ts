@@ -151,6 +151,7 @@ export function describeNextLevel(
         : `${points} of score to ${next.level} (it needs ${next.minScore})`,
     );
   }
-  if (parts.length === 0) return `Ready for ${next.level} at the next evaluation`;
+  if (parts.length === 0)
+    return `Ready for ${next.level} at the next evaluation`;
   return parts.join('; ');
 }

@@ -16,13 +16,20 @@ describe('ArchitectureDashboardPage', () => {
     expect(
       await screen.findByRole('link', { name: '39 services: show them all' }),
     ).toHaveAttribute('href', '/microservices');
-    // 5 × 90 + 2 × 97 over 7 services
-    expect(screen.getByText('92')).toBeInTheDocument();
+    // The average the backend computed, over every service (with or without owner).
+    expect(screen.getByText('81')).toBeInTheDocument();
     expect(
       screen.getByRole('link', {
-        name: '33 services at level gold: show them',
+        name: '10 services at level gold: show them',
       }),
     ).toHaveAttribute('href', '/microservices?level=gold');
+    const levels = screen.getByRole('table', { name: 'Services per level' });
+    expect(
+      within(levels)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => r.textContent),
+    ).toEqual(['gold10', 'silver12', 'bronze9', 'none8']);
     expect(
       screen.getByRole('link', {
         name: 'Average score 97 of orders-team: show its services',
@@ -51,29 +58,46 @@ describe('ArchitectureDashboardPage', () => {
     });
     expect(
       await screen.findByRole('img', {
-        name: /pass rate per principle.*lowest: Security at 95%/i,
+        name: /pass rate per principle, worst first.*lowest: Security at 95%.*axis starts at 80%/i,
       }),
     ).toBeInTheDocument();
     const table = screen.getByRole('table', {
       name: 'Pass rate per principle',
     });
     const rows = within(table).getAllByRole('row');
-    // Header, then principles in the document's order.
+    // Header, then principles in the backend's order (worst first).
     expect(rows.slice(1).map(r => r.querySelector('th')?.textContent)).toEqual([
-      'Decentralized Data Management',
       'Security',
+      'Decentralized Data Management',
       'Data Consistency',
     ]);
-    expect(within(rows[1]).getByText('96%')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('96%')).toBeInTheDocument();
+    // Counts of services, as many as the filtered overview lists.
     expect(
-      within(rows[1]).getByRole('link', { name: /3 failing checks/ }),
+      within(rows[2]).getByRole('link', {
+        name: '2 services fail Decentralized Data Management: show them',
+      }),
     ).toHaveAttribute(
       'href',
       '/microservices?failingPrinciple=decentralized-data',
     );
+    expect(within(rows[2]).getByText('38')).toBeInTheDocument();
     expect(
       within(rows[3]).getByText('no applicable check'),
     ).toBeInTheDocument();
+  });
+
+  it('shows the services without an owner, system or domain in a "(none)" row, not linked', async () => {
+    await renderPage(<ArchitectureDashboardPage />, {
+      api: {
+        getSummary: jest.fn().mockResolvedValue(landscapeSummary),
+        getSummaryHistory: noHistory,
+      },
+    });
+    const none = await screen.findByText('(none)');
+    const row = none.closest('tr')!;
+    expect(within(row).getByText('3')).toBeInTheDocument();
+    expect(within(row).queryByRole('link')).toBeNull();
   });
 
   it('warns about shared datastores and dependency cycles, naming the services', async () => {

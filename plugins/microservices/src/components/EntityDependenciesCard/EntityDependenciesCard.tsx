@@ -73,7 +73,10 @@ function ItemList(props: {
                 <Typography variant="body2" component="span">
                   <ItemName item={item} />
                   {item.kind !== 'component' && item.exists && (
-                    <> ({item.datastore ? `${item.kind}, datastore` : item.kind})</>
+                    <>
+                      {' '}
+                      ({item.datastore ? `${item.kind}, datastore` : item.kind})
+                    </>
                   )}
                   {item.apiRefs.length > 0 && (
                     <>
@@ -199,9 +202,7 @@ function Dependencies(props: { model: DependencyModel }) {
       ...(item.apiRefs.length
         ? [`via ${item.apiRefs.map(labelOf).join(', ')}`]
         : []),
-      ...describeVia(item, direction, labelOf).filter(
-        d => d !== 'dependsOn',
-      ),
+      ...describeVia(item, direction, labelOf).filter(d => d !== 'dependsOn'),
     ];
     return parts.length ? parts.join('; ') : undefined;
   };

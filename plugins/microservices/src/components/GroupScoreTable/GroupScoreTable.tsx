@@ -1,13 +1,26 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { GroupScore } from '@microservices-backstage/plugin-microservices-common';
 import { shortRef, toCompoundRef } from '../../lib/entityRefs';
 import { ServiceFilterKey } from '../../lib/serviceListUrlState';
-import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
+import { BreakableText, noMidWordBreak } from '../BreakableText';
+import { FilteredLink } from '../FilteredLink';
+
+/** Rows listed before the table pages. */
+const PAGE_SIZE = 10;
+
+/** What the row of services without an owner, system or domain is called. */
+export const NONE_LABEL = '(none)';
+
+interface Row extends GroupScore {
+  /** Unique per row: the key, or `(none)` for the services without one. */
+  id: string;
+}
 
 /**
- * Average score and service count per team, system or domain. The name links to the catalog
- * entity; both numbers link to the services overview filtered to that group.
+ * Average score and service count per team, system or domain, worst first. The name links to
+ * the catalog entity and both numbers to the overview filtered to that group; the services
+ * without one are a "(none)" row, not linked.
  */
 export function GroupScoreTable(props: {
   title: string;
@@ -18,39 +31,39 @@ export function GroupScoreTable(props: {
   filterKey: Extract<ServiceFilterKey, 'owner' | 'system' | 'domain'>;
 }) {
   const { title, groupLabel, groups, kind, filterKey } = props;
-  const links = useMicroservicesLinks();
-  const filtered = (key: string, text: string | number, label: string) =>
-    links.overview ? (
-      <Link to={links.overview({ [filterKey]: [key] })} aria-label={label}>
+  const rows: Row[] = groups.map(g => ({ ...g, id: g.key ?? NONE_LABEL }));
+  const nameOf = (g: Row) => (g.key ? shortRef(g.key, kind) : NONE_LABEL);
+  const filtered = (g: Row, text: number, label: string) =>
+    g.key ? (
+      <FilteredLink filters={{ [filterKey]: [g.key] }} label={label}>
         {text}
-      </Link>
+      </FilteredLink>
     ) : (
       <>{text}</>
     );
-  const columns: TableColumn<GroupScore>[] = [
+  const columns: TableColumn<Row>[] = [
     {
       title: groupLabel,
-      field: 'key',
+      field: 'id',
       highlight: true,
-      render: g =>
-        toCompoundRef(g.key, { defaultKind: kind }) ? (
+      cellStyle: noMidWordBreak,
+      render: g => {
+        if (!g.key) return NONE_LABEL;
+        if (!toCompoundRef(g.key, { defaultKind: kind }))
+          return <BreakableText text={g.key} />;
+        return (
           <EntityRefLink entityRef={g.key} defaultKind={kind}>
-            {shortRef(g.key, kind)}
+            <BreakableText text={shortRef(g.key, kind)} />
           </EntityRefLink>
-        ) : (
-          g.key
-        ),
+        );
+      },
     },
     {
       title: 'Services',
       field: 'serviceCount',
       type: 'numeric',
       render: g =>
-        filtered(
-          g.key,
-          g.serviceCount,
-          `${g.serviceCount} services of ${shortRef(g.key, kind)}`,
-        ),
+        filtered(g, g.serviceCount, `${g.serviceCount} services of ${nameOf(g)}`),
     },
     {
       title: 'Average score',
@@ -59,24 +72,26 @@ export function GroupScoreTable(props: {
       defaultSort: 'asc',
       render: g =>
         filtered(
-          g.key,
-          g.averageScore,
-          `Average score ${g.averageScore} of ${shortRef(
-            g.key,
-            kind,
+          g,
+          Math.round(g.averageScore),
+          `Average score ${Math.round(g.averageScore)} of ${nameOf(
+            g,
           )}: show its services`,
         ),
     },
   ];
+  const paging = rows.length > PAGE_SIZE;
   return (
-    <Table<GroupScore>
+    <Table<Row>
       title={title}
       columns={columns}
-      data={groups}
+      data={rows}
       options={{
-        paging: groups.length > 10,
-        pageSize: 10,
-        search: groups.length > 10,
+        paging,
+        pageSize: paging ? PAGE_SIZE : Math.max(rows.length, 1),
+        pageSizeOptions: paging ? [PAGE_SIZE, 25, 50] : [],
+        emptyRowsWhenPaging: false,
+        search: paging,
         padding: 'dense',
         draggable: false,
       }}

@@ -1,4 +1,5 @@
 export {
   PrinciplePassRateChart,
   formatPassRate,
+  passRateAxisMin,
 } from './PrinciplePassRateChart';

@@ -1,9 +1,4 @@
-import {
-  useCallback,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import ButtonBase from '@material-ui/core/ButtonBase';
 import Typography from '@material-ui/core/Typography';
@@ -120,7 +115,9 @@ function NodeBox(props: {
   const classes = useStyles();
   const marks = itemMarks(item);
   const kind =
-    item.kind === 'component' ? '' : `${item.datastore ? 'datastore' : item.kind}: `;
+    item.kind === 'component'
+      ? ''
+      : `${item.datastore ? 'datastore' : item.kind}: `;
   const label = (
     <span className={classes.label}>
       {kind}
@@ -247,7 +244,9 @@ function useEdges(
     rootEl
       .querySelectorAll<HTMLElement>('[data-graph-side] > [data-graph-node]')
       .forEach(li => {
-        const box = (li.firstElementChild as HTMLElement).getBoundingClientRect();
+        const box = (
+          li.firstElementChild as HTMLElement
+        ).getBoundingClientRect();
         const y = box.top + box.height / 2 - origin.top;
         const dashed =
           li.hasAttribute('data-graph-more') ||
@@ -255,12 +254,22 @@ function useEdges(
         const side = li.parentElement?.getAttribute('data-graph-side');
         if (side === 'downstream') {
           next.push({
-            d: curve(box.right - origin.left, y, svc.left - origin.left - 8, sy),
+            d: curve(
+              box.right - origin.left,
+              y,
+              svc.left - origin.left - 8,
+              sy,
+            ),
             dashed,
           });
         } else {
           next.push({
-            d: curve(svc.right - origin.left, sy, box.left - origin.left - 8, y),
+            d: curve(
+              svc.right - origin.left,
+              sy,
+              box.left - origin.left - 8,
+              y,
+            ),
             dashed,
           });
         }
@@ -374,7 +383,9 @@ export function ServiceDependencyGraph(props: {
         />
       )}
       <div ref={service} className={classNames(classes.node, classes.service)}>
-        <span className={classes.label}>{<BreakableText text={serviceLabel} />}</span>
+        <span className={classes.label}>
+          {<BreakableText text={serviceLabel} />}
+        </span>
         {serviceMarks.length > 0 && (
           <Typography
             variant="caption"

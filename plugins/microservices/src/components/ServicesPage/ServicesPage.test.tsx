@@ -36,6 +36,7 @@ const checkout: ServiceSummary = {
 
 const summary: LandscapeSummary = {
   serviceCount: 2,
+  averageScore: 90,
   principles: [],
   byOwner: [
     { key: 'group:default/team-checkout', serviceCount: 1, averageScore: 87 },
@@ -51,6 +52,14 @@ const summary: LandscapeSummary = {
     { level: 'gold', count: 1 },
     { level: 'silver', count: 1 },
   ],
+  health: [{ status: 'unknown', count: 2 }],
+  filterOptions: {
+    owners: ['group:default/orders-team', 'group:default/team-checkout'],
+    systems: ['system:default/storefront'],
+    domains: ['domain:default/commerce'],
+    lifecycles: ['production'],
+    levels: ['gold', 'silver', 'bronze', 'none'],
+  },
   sharedDatastores: [],
   cycles: [],
 };
@@ -112,10 +121,11 @@ describe('ServicesPage', () => {
     expect(within(row).getByText('Unknown')).toBeInTheDocument();
     expect(within(row).getByText('87')).toBeInTheDocument();
     expect(within(row).getByLabelText('Level silver')).toBeInTheDocument();
-    expect(within(row).getByText('observability')).toHaveAttribute(
-      'href',
-      '/microservices/principles/observability',
-    );
+    // Failing principles by the names the filter uses.
+    expect(
+      within(row).getByText('Complexity: monitoring, logging and tracing')
+        .closest('a'),
+    ).toHaveAttribute('href', '/microservices/principles/observability');
     expect(within(row).getByText('team-checkout').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/group/team-checkout',
@@ -127,6 +137,50 @@ describe('ServicesPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Services (1)')).toBeInTheDocument();
     expect(listServices).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+  });
+
+  it('marks an owner that is a person, and keeps long names whole', async () => {
+    const listServices = jest.fn().mockResolvedValue(
+      page([
+        {
+          ...checkout,
+          name: 'recommendations-service',
+          owner: 'user:default/marek.nowak',
+          failingPrinciples: [
+            'observability',
+            'devops',
+            'security',
+            'decomposition',
+          ],
+        },
+      ]),
+    );
+    await renderPage({ listServices });
+    const link = await screen.findByRole('link', {
+      name: 'recommendations-service',
+    });
+    // A line break opportunity after each hyphen, none inside words.
+    expect(link.innerHTML).toContain('recommendations-<wbr>service');
+    const row = link.closest('tr')!;
+    expect(within(row).getByText('marek.nowak')).toBeInTheDocument();
+    expect(within(row).getByText(/\(user\)/)).toBeInTheDocument();
+    expect(within(row).getByTitle('A person')).toBeInTheDocument();
+    // At most three lines of failing principles.
+    expect(within(row).getByText('DevOps Culture')).toBeInTheDocument();
+    expect(within(row).getByText('and 2 more')).toHaveAttribute(
+      'title',
+      'Security, Decomposition',
+    );
+  });
+
+  it('offers the filter values the backend computed', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    await renderPage({ listServices });
+    await screen.findByText('checkout');
+    await userEvent.click(screen.getByLabelText('Level'));
+    expect(
+      (await screen.findAllByRole('option')).map(o => o.textContent),
+    ).toEqual(['gold', 'silver', 'bronze', 'none']);
   });
 
   it('reads filters, sorting and paging from the URL', async () => {

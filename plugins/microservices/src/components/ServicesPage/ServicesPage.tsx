@@ -1,11 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  EmptyState,
-  Link,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -15,13 +10,14 @@ import {
   ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
 import Typography from '@material-ui/core/Typography';
+import PersonIcon from '@material-ui/icons/Person';
 import useAsync from 'react-use/esm/useAsync';
 import { microservicesApiRef } from '../../api';
 import {
   MicroservicesLinks,
   useMicroservicesLinks,
 } from '../../hooks/useMicroservicesLinks';
-import { shortRef, toCompoundRef } from '../../lib/entityRefs';
+import { kindOf, shortRef, toCompoundRef } from '../../lib/entityRefs';
 import { principleTitle } from '../../lib/principles';
 import {
   EMPTY_SERVICE_LIST_STATE,
@@ -33,23 +29,45 @@ import {
   serializeServiceListUrl,
   toServiceListQuery,
 } from '../../lib/serviceListUrlState';
+import { BreakableText, noMidWordBreak } from '../BreakableText';
 import { HealthCell } from '../HealthStatusLabel';
 import { LevelBadge } from '../LevelBadge';
-import { LoadErrorPanel } from '../LoadErrorPanel';
+import { LoadState, NO_SERVICES_EVALUATED } from '../LoadState';
 import { MicroservicesPageLayout } from '../MicroservicesPageLayout';
 import { ServiceFilterOptions, ServiceFilters } from '../ServiceFilters';
 
-const DEFAULT_LIFECYCLES = ['experimental', 'production', 'deprecated'];
+/** Failing principles named in a row; the rest are counted ("and 2 more"). */
+const MAX_PRINCIPLES_SHOWN = 3;
 
+/** Cell padding that leaves room for ten columns at 1280 px. */
+const CELL_PADDING = '6px 8px';
+
+/**
+ * An owner, system or domain: its name, wrapping only at hyphens. An owner that is a person
+ * (a User) is marked as such, so it reads differently from a team.
+ */
 function RefCell(props: { value?: string; kind: string }) {
   const { value, kind } = props;
   if (!value) return <>—</>;
   // The backend keeps what it could not resolve as written: show it as text.
-  if (!toCompoundRef(value, { defaultKind: kind })) return <>{value}</>;
+  const parsed = toCompoundRef(value, { defaultKind: kind });
+  if (!parsed) return <BreakableText text={value} />;
+  const isUser = kind === 'group' && kindOf(value) === 'user';
+  const name = isUser ? parsed.name : shortRef(value, kind);
   return (
-    <EntityRefLink entityRef={value} defaultKind={kind}>
-      {shortRef(value, kind)}
-    </EntityRefLink>
+    <>
+      {isUser && (
+        <PersonIcon
+          fontSize="inherit"
+          titleAccess="A person"
+          style={{ verticalAlign: 'text-bottom', marginRight: 2 }}
+        />
+      )}
+      <EntityRefLink entityRef={value} defaultKind={kind} title={value}>
+        <BreakableText text={name} />
+      </EntityRefLink>
+      {isUser && <> (user)</>}
+    </>
   );
 }
 
@@ -58,26 +76,34 @@ function FailingPrinciplesCell(props: {
   links: MicroservicesLinks;
 }) {
   const { service, links } = props;
-  if (service.failingPrinciples.length === 0) return <>none</>;
+  const principles = service.failingPrinciples;
+  if (principles.length === 0) return <>none</>;
+  const shown =
+    principles.length > MAX_PRINCIPLES_SHOWN
+      ? principles.slice(0, MAX_PRINCIPLES_SHOWN - 1)
+      : principles;
+  const rest = principles.slice(shown.length);
   return (
     <>
-      {service.failingPrinciples.map(principle => (
-        <span
-          key={principle}
-          style={{ display: 'block', whiteSpace: 'nowrap' }}
-        >
+      {shown.map(principle => (
+        <span key={principle} style={{ display: 'block' }}>
           {links.principle ? (
-            <Link
-              to={links.principle(principle)}
-              title={principleTitle(principle)}
-            >
-              {principle}
+            <Link to={links.principle(principle)}>
+              <BreakableText text={principleTitle(principle)} />
             </Link>
           ) : (
-            <span title={principleTitle(principle)}>{principle}</span>
+            <BreakableText text={principleTitle(principle)} />
           )}
         </span>
       ))}
+      {rest.length > 0 && (
+        <span
+          style={{ display: 'block' }}
+          title={rest.map(principleTitle).join(', ')}
+        >
+          and {rest.length} more
+        </span>
+      )}
     </>
   );
 }
@@ -92,18 +118,34 @@ function buildColumns(
   const sortable = (field: ServiceSortField) => ({
     field,
     customSort: keepServerOrder,
-    defaultSort: state.orderBy === field ? state.order : undefined,
+    // The backend sorts by name unless told otherwise: the arrow says so.
+    defaultSort:
+      (state.orderBy ?? 'name') === field ? state.order : undefined,
   });
-  return [
+  const columns: TableColumn<ServiceSummary>[] = [
     {
       title: 'Service',
       ...sortable('name'),
       highlight: true,
-      cellStyle: { whiteSpace: 'nowrap' },
       render: s => (
-        <EntityRefLink entityRef={s.entityRef} defaultKind="component">
-          {s.title ?? s.name}
-        </EntityRefLink>
+        <>
+          <EntityRefLink
+            entityRef={s.entityRef}
+            defaultKind="component"
+            title={s.entityRef}
+          >
+            <BreakableText text={s.title ?? s.name} />
+          </EntityRefLink>
+          {/* The lifecycle under the name leaves room for the other columns at 1280 px. */}
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="span"
+            style={{ display: 'block' }}
+          >
+            {s.lifecycle ?? 'no lifecycle'}
+          </Typography>
+        </>
       ),
     },
     {
@@ -112,19 +154,24 @@ function buildColumns(
       render: s => <RefCell value={s.owner} kind="group" />,
     },
     {
-      title: 'System',
+      // The domain is the system's: one column for both leaves room at 1280 px.
+      title: 'System and domain',
       ...sortable('system'),
-      render: s => <RefCell value={s.system} kind="system" />,
-    },
-    {
-      title: 'Domain',
-      ...sortable('domain'),
-      render: s => <RefCell value={s.domain} kind="domain" />,
-    },
-    {
-      title: 'Lifecycle',
-      ...sortable('lifecycle'),
-      render: s => s.lifecycle ?? '—',
+      render: s => (
+        <>
+          <RefCell value={s.system} kind="system" />
+          {s.domain && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="span"
+              style={{ display: 'block' }}
+            >
+              in <RefCell value={s.domain} kind="domain" />
+            </Typography>
+          )}
+        </>
+      ),
     },
     {
       title: 'Health',
@@ -136,6 +183,7 @@ function buildColumns(
       title: 'Score and level',
       ...sortable('score'),
       type: 'numeric',
+      headerStyle: { whiteSpace: 'nowrap' },
       cellStyle: { whiteSpace: 'nowrap' },
       render: s => (
         <>
@@ -149,9 +197,33 @@ function buildColumns(
       sorting: false,
       render: s => <FailingPrinciplesCell service={s} links={links} />,
     },
-    { title: 'Dependencies', ...sortable('dependencyCount'), type: 'numeric' },
-    { title: 'Dependents', ...sortable('dependentCount'), type: 'numeric' },
+    {
+      title: 'Uses',
+      tooltip: 'Dependencies: what it depends on',
+      ...sortable('dependencyCount'),
+      type: 'numeric',
+      render: s => s.dependencyCount,
+    },
+    {
+      title: 'Used by',
+      tooltip: 'Dependents: what depends on it',
+      ...sortable('dependentCount'),
+      type: 'numeric',
+      render: s => s.dependentCount,
+    },
   ];
+  // Names wrap at hyphens and spaces only, never mid-word (Backstage's cells break anywhere).
+  // Widths from the content (the table's default is an equal share each, too narrow for some).
+  return columns.map(column => ({
+    ...column,
+    width: 'auto',
+    headerStyle: { padding: CELL_PADDING, ...column.headerStyle },
+    cellStyle: {
+      padding: CELL_PADDING,
+      ...noMidWordBreak,
+      ...(column.cellStyle as object),
+    },
+  }));
 }
 
 function withSelected(options: string[], selected: string[]): string[] {
@@ -211,40 +283,23 @@ export function ServicesPage() {
   }, [api, queryKey, ownership.value, ownership.loading, reloads]);
 
   const options: ServiceFilterOptions = useMemo(() => {
-    const s = summary.value;
-    const seenLifecycles = (list.value?.items ?? []).flatMap(i =>
-      i.lifecycle ? [i.lifecycle] : [],
-    );
+    const o = summary.value?.filterOptions;
     return {
-      owner: withSelected(
-        s?.byOwner.map(g => g.key) ?? [],
-        state.filters.owner,
-      ),
-      system: withSelected(
-        s?.bySystem.map(g => g.key) ?? [],
-        state.filters.system,
-      ),
-      domain: withSelected(
-        s?.byDomain.map(g => g.key) ?? [],
-        state.filters.domain,
-      ),
-      lifecycle: withSelected(
-        [...DEFAULT_LIFECYCLES, ...seenLifecycles],
-        state.filters.lifecycle,
-      ),
-      level: withSelected(
-        s?.levels.map(l => l.level) ?? [],
-        state.filters.level,
-      ),
+      owner: withSelected(o?.owners ?? [], state.filters.owner),
+      system: withSelected(o?.systems ?? [], state.filters.system),
+      domain: withSelected(o?.domains ?? [], state.filters.domain),
+      lifecycle: withSelected(o?.lifecycles ?? [], state.filters.lifecycle),
+      // Levels keep their configured order (highest first), not the alphabet.
+      level: [...new Set([...(o?.levels ?? []), ...state.filters.level])],
       failingPrinciple: [
         ...new Set([
           ...PRINCIPLE_IDS,
-          ...(s?.principles.map(p => p.principle) ?? []),
+          ...(summary.value?.principles.map(p => p.principle) ?? []),
           ...state.filters.failingPrinciple,
         ]),
       ],
     };
-  }, [summary.value, list.value, state.filters]);
+  }, [summary.value, state.filters]);
 
   const columns = useMemo(() => buildColumns(state, links), [state, links]);
 
@@ -285,84 +340,74 @@ export function ServicesPage() {
     !!response?.items.length &&
     response.items.every(i => i.health.status === 'unknown');
 
-  let body;
-  if (error) {
-    body = (
-      <LoadErrorPanel
-        error={error}
-        what="the services"
-        onRetry={() => setReloads(n => n + 1)}
-      />
-    );
-  } else if (nothingEvaluated) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No services evaluated yet"
-        description="Services are catalog Components with spec.type service. Register some in the catalog; they appear here after the next evaluation."
-      />
-    );
-  } else {
-    body = (
-      <>
-        <Table<ServiceSummary>
-          title={response ? `Services (${response.totalCount})` : 'Services'}
-          columns={columns}
-          data={response?.items ?? []}
-          isLoading={loading}
-          page={state.page}
-          totalCount={response?.totalCount ?? 0}
-          onPageChange={(page, pageSize) =>
-            update(s => ({ ...s, page, pageSize }))
-          }
-          onRowsPerPageChange={pageSize =>
-            update(s => ({ ...s, page: 0, pageSize }))
-          }
-          onOrderChange={(columnIndex, direction) => {
-            const field = columns[columnIndex]?.field as
-              | ServiceSortField
-              | undefined;
-            update(s =>
-              field && (direction as string) !== ''
-                ? { ...s, page: 0, orderBy: field, order: direction }
-                : { ...s, page: 0, orderBy: undefined, order: 'asc' },
-            );
-          }}
-          options={{
-            search: false,
-            paging: true,
-            pageSize: state.pageSize,
-            pageSizeOptions: [...new Set([...PAGE_SIZES, state.pageSize])].sort(
-              (a, b) => a - b,
-            ),
-            emptyRowsWhenPaging: false,
-            padding: 'dense',
-            thirdSortClick: false,
-            draggable: false,
-          }}
-          emptyContent={
-            <Typography variant="body1" style={{ padding: 16 }}>
-              {state.mine
-                ? 'No services are owned by you or your teams with these filters.'
-                : 'No services match these filters.'}
+  const body = (
+    <LoadState
+      error={error}
+      what="the services"
+      onRetry={() => setReloads(n => n + 1)}
+      empty={nothingEvaluated && NO_SERVICES_EVALUATED}
+    >
+      {() => (
+        <>
+          <Table<ServiceSummary>
+            title={response ? `Services (${response.totalCount})` : 'Services'}
+            columns={columns}
+            data={response?.items ?? []}
+            isLoading={loading}
+            page={state.page}
+            totalCount={response?.totalCount ?? 0}
+            onPageChange={(page, pageSize) =>
+              update(s => ({ ...s, page, pageSize }))
+            }
+            onRowsPerPageChange={pageSize =>
+              update(s => ({ ...s, page: 0, pageSize }))
+            }
+            onOrderChange={(columnIndex, direction) => {
+              const field = columns[columnIndex]?.field as
+                | ServiceSortField
+                | undefined;
+              update(s =>
+                field && (direction as string) !== ''
+                  ? { ...s, page: 0, orderBy: field, order: direction }
+                  : { ...s, page: 0, orderBy: undefined, order: 'asc' },
+              );
+            }}
+            options={{
+              search: false,
+              paging: true,
+              pageSize: state.pageSize,
+              pageSizeOptions: [
+                ...new Set([...PAGE_SIZES, state.pageSize]),
+              ].sort((a, b) => a - b),
+              emptyRowsWhenPaging: false,
+              padding: 'dense',
+              thirdSortClick: false,
+              draggable: false,
+            }}
+            emptyContent={
+              <Typography variant="body1" style={{ padding: 16 }}>
+                {state.mine
+                  ? 'No services are owned by you or your teams with these filters.'
+                  : 'No services match these filters.'}
+              </Typography>
+            }
+          />
+          {allHealthUnknown && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              style={{ marginTop: 8 }}
+            >
+              Health is “Unknown” for every service on this page: none declares
+              a health endpoint the backend may probe (annotation
+              microservices.backstage.io/health-endpoint, configuration
+              microservices.health.allowedHosts), or none was probed yet.
             </Typography>
-          }
-        />
-        {allHealthUnknown && (
-          <Typography
-            variant="body2"
-            color="textSecondary"
-            style={{ marginTop: 8 }}
-          >
-            Health is “Unknown” for every service on this page: none declares a
-            health endpoint the backend may probe (annotation
-            microservices.backstage.io/health-endpoint, configuration
-            microservices.health.allowedHosts), or none was probed yet.
-          </Typography>
-        )}
-      </>
-    );
-  }
+          )}
+        </>
+      )}
+    </LoadState>
+  );
 
   return (
     <MicroservicesPageLayout section="services">

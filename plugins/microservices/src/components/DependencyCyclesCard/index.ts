@@ -1,0 +1,1 @@
+export { DependencyCyclesCard } from './DependencyCyclesCard';

@@ -1,0 +1,1 @@
+export { FilteredLink } from './FilteredLink';

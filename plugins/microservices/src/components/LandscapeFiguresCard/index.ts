@@ -1,0 +1,1 @@
+export { LandscapeFiguresCard } from './LandscapeFiguresCard';

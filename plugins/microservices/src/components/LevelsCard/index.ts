@@ -1,0 +1,1 @@
+export { LevelsCard } from './LevelsCard';

@@ -1,0 +1,1 @@
+export { SharedDatastoresCard } from './SharedDatastoresCard';
