@@ -18,6 +18,7 @@ import { readPluginConfig } from './config/readPluginConfig';
 import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
 import { createRouter } from './router/createRouter';
 import { CatalogReader } from './service/CatalogReader';
+import { ProposalValidator } from './service/ProposalValidator';
 import { LandscapeEvaluator } from './service/LandscapeEvaluator';
 import { MicroservicesService } from './service/MicroservicesService';
 
@@ -111,6 +112,11 @@ export const microservicesPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             microservices,
+            proposals: new ProposalValidator({
+              catalog: deps.catalog,
+              engineConfig: config.engine,
+              customChecks,
+            }),
           }),
         );
       },

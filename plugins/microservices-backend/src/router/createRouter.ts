@@ -11,11 +11,14 @@ import {
   SUMMARY_HISTORY_DEFAULT_LIMIT,
   microservicesEvaluatePermission,
   microservicesReadPermission,
+  microservicesValidatePermission,
 } from '@microservices-backstage/plugin-microservices-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { MicroservicesService } from '../service/MicroservicesService';
+import type { ProposalValidator } from '../service/ProposalValidator';
+import { readProposalBody } from './readProposalBody';
 import {
   MethodNotAllowedError,
   TooManyRequestsError,
@@ -34,6 +37,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   microservices: MicroservicesService;
+  /** `POST /validate`; absent: 404. */
+  proposals?: ProposalValidator;
 }
 
 /** Parses input; `name` names a path parameter in the message (`name: ...`). */
@@ -79,7 +84,7 @@ function allowedMethods(router: express.Router): Map<string, string[]> {
 
 /** The HTTP API; thin: authenticate, authorize, parse input, delegate. See openapi.yaml. */
 export function createRouter(options: RouterOptions): express.Router {
-  const { httpAuth, permissions, microservices } = options;
+  const { httpAuth, permissions, microservices, proposals } = options;
   const router = Router();
   // No body parser for all routes: a route that takes a body parses it itself, bounded, and
   // never echoes it back.
@@ -167,6 +172,14 @@ export function createRouter(options: RouterOptions): express.Router {
       }
       throw error;
     }
+  });
+
+  router.post('/validate', async (req, res) => {
+    const credentials = await authorize(req, microservicesValidatePermission);
+    parse(noQuerySchema, req.query);
+    if (!proposals) throw new NotFoundError('Validation is not available');
+    const input = await readProposalBody(req, res);
+    res.json(await proposals.validate(input, credentials));
   });
 
   // Register every route above. A known path with another method: 405 with the methods it
