@@ -118,7 +118,7 @@ describe('Backstage with the microservices plugin', { skip, timeout: 15 * 60_000
     // Overview: compliance, ownership, health and dependencies cards.
     await page.getByText(`Score ${detail.score} of 100`).first().waitFor();
     await page.getByText('Owning team').waitFor();
-    await page.getByText(/live probing of services’ health endpoints is not available yet/).waitFor();
+    await page.getByText('Uptime 24 h').waitFor();
     await page.getByText(/This service shares a datastore with another team or system/).waitFor();
     const resources = page.getByRole('region', { name: 'Datastores and other resources' });
     await resources.getByText('orders-db').waitFor();

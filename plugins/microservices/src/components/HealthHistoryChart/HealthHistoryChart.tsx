@@ -18,6 +18,9 @@ const useStyles = makeStyles(theme => ({
   chart: { display: 'block', width: '100%', height: 48 },
   tableWrap: { maxHeight: 280, overflowY: 'auto', marginTop: theme.spacing(1) },
   legend: { color: theme.palette.text.secondary },
+  // Backstage's cells break anywhere; numbers, times and headers must not.
+  nowrap: { whiteSpace: 'nowrap', wordBreak: 'normal', overflowWrap: 'normal' },
+  message: { wordBreak: 'normal', overflowWrap: 'anywhere' },
 }));
 
 /**
@@ -55,25 +58,31 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
           <Table size="small" aria-label="Health history">
             <TableHead>
               <TableRow>
-                <TableCell>Checked</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell align="right">Latency</TableCell>
-                <TableCell align="right">HTTP</TableCell>
-                <TableCell>Message</TableCell>
+                <TableCell className={classes.nowrap}>Checked</TableCell>
+                <TableCell className={classes.nowrap}>Status</TableCell>
+                <TableCell className={classes.nowrap} align="right">
+                  Latency
+                </TableCell>
+                <TableCell className={classes.nowrap} align="right">
+                  HTTP
+                </TableCell>
+                <TableCell className={classes.nowrap}>Message</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {[...points].reverse().map((p, i) => (
                 <TableRow key={`${p.checkedAt}-${i}`}>
-                  <TableCell>{formatDateTime(p.checkedAt)}</TableCell>
-                  <TableCell>
+                  <TableCell className={classes.nowrap}>{formatDateTime(p.checkedAt)}</TableCell>
+                  <TableCell className={classes.nowrap}>
                     <HealthStatusLabel health={p} />
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell className={classes.nowrap} align="right">
                     {typeof p.latencyMs === 'number' ? `${Math.round(p.latencyMs)} ms` : '–'}
                   </TableCell>
-                  <TableCell align="right">{p.httpStatus ?? '–'}</TableCell>
-                  <TableCell>{p.message ?? ''}</TableCell>
+                  <TableCell className={classes.nowrap} align="right">
+                    {p.httpStatus ?? '–'}
+                  </TableCell>
+                  <TableCell className={classes.message}>{p.message ?? ''}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
