@@ -24,6 +24,8 @@ const NO_WAIVER: WaiverLookup = Object.freeze({ notes: [] });
  * config. A waiver applies through its expiry day (UTC); expired and
  * malformed waivers are not applied but reported.
  */
+const NO_EXEMPTIONS: readonly Exemption[] = [];
+
 export class Waivers {
   private readonly fromConfig = new Map<string, Exemption[]>();
 
@@ -57,8 +59,14 @@ export class Waivers {
         }
       }
     }
+    if (annotated.size === 0 && this.fromConfig.size === 0) {
+      return () => NO_WAIVER; // the common case: nothing to look up per check
+    }
     return checkId => {
-      const configured = this.fromConfig.get(`${serviceRef}\n${checkId}`) ?? [];
+      const configured =
+        this.fromConfig.size === 0
+          ? NO_EXEMPTIONS
+          : this.fromConfig.get(`${serviceRef}\n${checkId}`) ?? NO_EXEMPTIONS;
       if (!annotated.has(checkId) && configured.length === 0) {
         return NO_WAIVER;
       }

@@ -360,7 +360,10 @@ describe('the demo landscape (examples/)', () => {
       const yamlFiles = (dir: string): string[] =>
         fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
           const full = path.join(dir, entry.name);
-          if (entry.isDirectory()) return yamlFiles(full);
+          // Software Templates are loaded by their own location, not all.yaml.
+          if (entry.isDirectory()) {
+            return entry.name === 'templates' ? [] : yamlFiles(full);
+          }
           return entry.name.endsWith('.yaml') ? [full] : [];
         });
       const [location] = fs

@@ -1,7 +1,23 @@
-import type { CheckResult, EngineConfig, LevelProgress } from './types';
+import type {
+  CheckResult,
+  EngineConfig,
+  LevelDefinition,
+  LevelProgress,
+} from './types';
 
 /** Stands for every enabled check with a weight above 0 in `requiredChecks`. */
 export const EVERY_WEIGHTED_CHECK = '*';
+
+/** Sorted once per configured list, not once per service. */
+const sortedLevels = new WeakMap<readonly LevelDefinition[], LevelDefinition[]>();
+function ascendingLevels(levels: readonly LevelDefinition[]): LevelDefinition[] {
+  let sorted = sortedLevels.get(levels);
+  if (!sorted) {
+    sorted = [...levels].sort((a, b) => a.minScore - b.minScore);
+    sortedLevels.set(levels, sorted);
+  }
+  return sorted;
+}
 
 export interface LevelResult {
   level: string;
@@ -29,8 +45,8 @@ export function levelFor(
   checks: readonly CheckResult[],
   config: Pick<EngineConfig, 'levels' | 'levelBelowAll'>,
 ): LevelResult {
-  const byId = new Map(checks.map(check => [check.id, check]));
-  const ascending = [...config.levels].sort((a, b) => a.minScore - b.minScore);
+  const ascending = ascendingLevels(config.levels);
+  const byId = (id: string) => checks.find(check => check.id === id);
   let level = config.levelBelowAll;
   const missing: string[] = [];
   const missingSet = new Set<string>();
@@ -39,7 +55,7 @@ export function levelFor(
       const required =
         id === EVERY_WEIGHTED_CHECK
           ? checks.filter(check => check.weight > 0)
-          : [byId.get(id)].filter((c): c is CheckResult => c !== undefined);
+          : [byId(id)].filter((c): c is CheckResult => c !== undefined);
       for (const check of required) {
         if (!meets(check) && !missingSet.has(check.id)) {
           missingSet.add(check.id);

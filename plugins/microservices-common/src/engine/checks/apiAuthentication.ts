@@ -1,7 +1,9 @@
 /*
- * Reads an API entity's definition to find whether it declares
- * authentication. Definitions can be large, so each API entity is inspected
- * once and the finding cached.
+ * Reads an API entity's definition to find whether it declares authentication.
+ * Definitions can be large and parsing YAML is the engine's most expensive step, so: a quick
+ * structural scan decides the common case (schemes declared in block YAML or JSON), each API
+ * entity is inspected once per evaluation, and findings are kept by the definition's content
+ * across evaluations (the scheduled runs see the same definitions again and again).
  */
 import type { Entity } from '@backstage/catalog-model';
 import { parseDocument } from 'yaml';
@@ -11,6 +13,7 @@ import {
   specOf,
   stringValue,
 } from '../graph/entityFields';
+import { scanSecuritySchemes } from './scanSecuritySchemes';
 
 export interface AuthenticationFinding {
   status: 'pass' | 'fail' | 'warn';
@@ -20,12 +23,32 @@ export interface AuthenticationFinding {
 
 const PLACEHOLDERS = ['$text', '$json', '$yaml', '$openapi', '$asyncapi'];
 const cache = new WeakMap<Entity, AuthenticationFinding>();
+/**
+ * cyrb53: a fast 53-bit string hash. Keys by hash, not by text, so that the cache does not
+ * keep every definition of the catalog alive between evaluations.
+ */
+function contentHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Findings by type, length and hash of the definition, across evaluations; bounded. */
+const byContent = new Map<string, AuthenticationFinding>();
+const MAX_REMEMBERED = 50_000;
 /** A missing, empty or whitespace-only definition: it declares nothing. */
 const NO_DEFINITION = 'has no definition';
 
 function parseDefinition(
   definition: unknown,
-): Record<string, unknown> | string {
+): Record<string, unknown> | string | string[] {
   if (isObject(definition)) {
     const placeholder = PLACEHOLDERS.find(key => key in definition);
     return placeholder
@@ -63,7 +86,27 @@ function inspect(api: Entity): AuthenticationFinding {
       detail: `is of type \`${type}\`, whose authentication cannot be checked`,
     };
   }
-  const document = parseDefinition(spec.definition);
+  const text = typeof spec.definition === 'string' ? spec.definition : undefined;
+  const contentKey =
+    text === undefined ? undefined : `${type}:${text.length}:${contentHash(text)}`;
+  const remembered = contentKey && byContent.get(contentKey);
+  if (remembered) return remembered;
+  const finding = inspectDefinition(type, spec.definition, text);
+  if (contentKey) {
+    if (byContent.size >= MAX_REMEMBERED) byContent.clear();
+    byContent.set(contentKey, finding);
+  }
+  return finding;
+}
+
+function inspectDefinition(
+  type: string,
+  definition: unknown,
+  text: string | undefined,
+): AuthenticationFinding {
+  const scanned =
+    text === undefined || text.trim() === '' ? undefined : scanSecuritySchemes(text);
+  const document = scanned ?? parseDefinition(definition);
   if (document === NO_DEFINITION) {
     // An OpenAPI/AsyncAPI API without a definition declares no authentication
     // (docs/checks.md: only other API types are "not checkable").
@@ -75,7 +118,7 @@ function inspect(api: Entity): AuthenticationFinding {
   if (typeof document === 'string') {
     return { status: 'warn', detail: `cannot be checked: ${document}` };
   }
-  const schemes = securitySchemesOf(document);
+  const schemes = Array.isArray(document) ? document : securitySchemesOf(document);
   if (schemes.length === 0) {
     return {
       status: 'fail',

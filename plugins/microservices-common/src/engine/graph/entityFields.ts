@@ -32,19 +32,27 @@ export function stringValue(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** The entity's annotations that have a non-blank string value. */
+/** Annotations read once per entity object: a dozen checks look at them per service. */
+const annotationCache = new WeakMap<object, Record<string, string>>();
+
+/** The entity's annotations that have a non-blank string value (read once per entity). */
 export function annotationsOf(entity: Entity): Record<string, string> {
+  const cached = annotationCache.get(entity);
+  if (cached) return cached;
   const raw = isObject(entity.metadata)
     ? entity.metadata.annotations
     : undefined;
   const result: Record<string, string> = {};
   if (isObject(raw)) {
-    for (const [key, value] of Object.entries(raw)) {
-      const text = stringValue(value);
+    for (const key of Object.keys(raw)) {
+      const text = stringValue(raw[key]);
       if (text !== undefined) {
         result[key] = text;
       }
     }
+  }
+  if (typeof entity === 'object' && entity !== null) {
+    annotationCache.set(entity, result);
   }
   return result;
 }
