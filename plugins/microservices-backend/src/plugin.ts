@@ -17,6 +17,7 @@ import { createHealthService } from './health/createHealthService';
 import { readPluginConfig } from './config/readPluginConfig';
 import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
 import { createRouter } from './router/createRouter';
+import { databaseUnavailableHandler } from './router/databaseUnavailable';
 import { CatalogReader } from './service/CatalogReader';
 import { ProposalValidator } from './service/ProposalValidator';
 import { LandscapeEvaluator } from './service/LandscapeEvaluator';
@@ -119,6 +120,8 @@ export const microservicesPlugin = createBackendPlugin({
             }),
           }),
         );
+        // The database away (restart, failover): 503 with Retry-After, not a 500.
+        deps.httpRouter.use(databaseUnavailableHandler);
       },
     });
   },

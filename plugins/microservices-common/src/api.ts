@@ -89,6 +89,11 @@ export interface ServiceSummary {
   dependentCount: number;
   health: ServiceHealth;
   evaluatedAt: string;
+  /**
+   * True when the latest evaluation run failed (catalog or database unavailable): this
+   * result is from the last run that succeeded, at `evaluatedAt`. Absent otherwise.
+   */
+  stale?: boolean;
 }
 
 export interface ServiceDetail extends ServiceSummary {
@@ -187,6 +192,8 @@ export interface LandscapeSummary {
   /** Mean score of every visible service (with or without owner, system, domain); null when none. */
   averageScore: number | null;
   evaluatedAt?: string;
+  /** True when the latest evaluation run failed: the figures are from `evaluatedAt`. */
+  stale?: boolean;
   /** Sorted worst pass rate first. */
   principles: PrinciplePassRate[];
   /** Worst average first; services without one are in the entry without `key`. */

@@ -14,6 +14,7 @@ import type {
   EvaluationRunRecord,
   HistoryRetention,
   MicroservicesStore,
+  RunStatus,
   StoredServiceSummary,
 } from './MicroservicesStore';
 
@@ -157,33 +158,89 @@ export class KnexMicroservicesStore implements MicroservicesStore {
   constructor(private readonly db: Knex) {}
 
   async saveRun(run: EvaluationRunRecord): Promise<void> {
-    const rows = run.services.map(toRow);
-    await this.db.transaction(async tx => {
-      // Services that left the catalog lose their latest result; their history ages out.
-      await tx(RESULTS).delete();
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx(RESULTS).insert(rows.slice(i, i + INSERT_CHUNK));
+    await this.db.transaction(tx => this.writeRun(tx, run));
+  }
+
+  async saveRunWithRetention(
+    run: EvaluationRunRecord,
+    retention: HistoryRetention,
+  ): Promise<{ deleted: number }> {
+    return this.db.transaction(async tx => {
+      await this.writeRun(tx, run);
+      let deleted = 0;
+      // The history of services that left the catalog goes with their result. A run that found
+      // no service at all (a catalog being re-ingested?) purges nothing: retention ages it out.
+      if (run.services.length > 0) {
+        deleted += await tx(HISTORY)
+          .whereNotIn('entity_ref', tx(RESULTS).select('entity_ref'))
+          .delete();
       }
-      const last = await this.latestHistoryPoints(tx);
-      const history = rows
-        .map(r => ({
-          entity_ref: r.entity_ref,
-          score: r.score,
-          level: r.level,
-          evaluated_at: r.evaluated_at,
-        }))
-        .filter(point => isHistoryPoint(point, last.get(point.entity_ref)));
-      for (let i = 0; i < history.length; i += INSERT_CHUNK) {
-        await tx(HISTORY).insert(history.slice(i, i + INSERT_CHUNK));
-      }
-      await tx(RUNS).insert({
-        started_at: run.startedAt,
-        finished_at: run.finishedAt,
-        service_count: rows.length,
-        cycles: JSON.stringify(run.cycles),
-        shared_datastores: JSON.stringify(run.sharedDatastores),
-      });
+      deleted += (await this.retain(tx, retention, new Date(run.finishedAt))).deleted;
+      return { deleted };
     });
+  }
+
+  /** One run's writes, in chunks, inside the caller's transaction: all or nothing is seen. */
+  private async writeRun(tx: Knex.Transaction, run: EvaluationRunRecord) {
+    const rows = run.services.map(toRow);
+    // Services that left the catalog lose their latest result.
+    await tx(RESULTS).delete();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await tx(RESULTS).insert(rows.slice(i, i + INSERT_CHUNK));
+    }
+    const last = await this.latestHistoryPoints(tx);
+    const history = rows
+      .map(r => ({
+        entity_ref: r.entity_ref,
+        score: r.score,
+        level: r.level,
+        evaluated_at: r.evaluated_at,
+      }))
+      .filter(point => isHistoryPoint(point, last.get(point.entity_ref)));
+    for (let i = 0; i < history.length; i += INSERT_CHUNK) {
+      await tx(HISTORY).insert(history.slice(i, i + INSERT_CHUNK));
+    }
+    await tx(RUNS).insert({
+      started_at: run.startedAt,
+      finished_at: run.finishedAt,
+      service_count: rows.length,
+      cycles: JSON.stringify(run.cycles),
+      shared_datastores: JSON.stringify(run.sharedDatastores),
+    });
+  }
+
+  async recordFailedRun(run: {
+    startedAt: string;
+    finishedAt: string;
+    error: string;
+  }): Promise<void> {
+    await this.db(RUNS).insert({
+      started_at: run.startedAt,
+      finished_at: run.finishedAt,
+      service_count: 0,
+      cycles: '[]',
+      shared_datastores: '[]',
+      status: 'failed',
+      error: run.error.slice(0, 1000),
+    });
+  }
+
+  async getRunStatus(): Promise<RunStatus> {
+    const [latest, succeeded] = await Promise.all([
+      this.db(RUNS).select('status', 'started_at', 'error').orderBy('id', 'desc').first(),
+      this.db(RUNS)
+        .select('finished_at')
+        .where('status', 'succeeded')
+        .orderBy('id', 'desc')
+        .first(),
+    ]);
+    const status: RunStatus = {};
+    if (succeeded) status.lastSucceededAt = succeeded.finished_at;
+    if (latest?.status === 'failed') {
+      status.failedAt = latest.started_at;
+      if (latest.error) status.error = latest.error;
+    }
+    return status;
   }
 
   /** Each service's newest history point. */
@@ -333,7 +390,10 @@ export class KnexMicroservicesStore implements MicroservicesStore {
   }
 
   async getLatestRun() {
-    const row = await this.db(RUNS).orderBy('id', 'desc').first();
+    const row = await this.db(RUNS)
+      .where('status', 'succeeded')
+      .orderBy('id', 'desc')
+      .first();
     if (!row) return undefined;
     return {
       startedAt: row.started_at as string,
@@ -432,27 +492,46 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     retention: HistoryRetention,
     now: Date,
   ): Promise<{ deleted: number }> {
+    return this.db.transaction(tx => this.retain(tx, retention, now));
+  }
+
+  /**
+   * History older than `maxAgeDays`, beyond the newest `maxEntriesPerService` points of a
+   * service, and runs older than `maxAgeDays` or beyond the newest `maxEntriesPerService`.
+   */
+  private async retain(
+    tx: Knex.Transaction,
+    retention: HistoryRetention,
+    now: Date,
+  ): Promise<{ deleted: number }> {
     const cutoff = new Date(
       now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
     ).toISOString();
-    let deleted = await this.db(HISTORY).where('evaluated_at', '<', cutoff).delete();
+    let deleted = await tx(HISTORY).where('evaluated_at', '<', cutoff).delete();
     // Keep only the newest N points per service. Window functions exist on both
     // SQLite (3.25+) and PostgreSQL.
-    const excess = this.db
+    const excess = tx
       .select('id')
       .from(
-        this.db(HISTORY)
+        tx(HISTORY)
           .select(
             'id',
-            this.db.raw(
+            tx.raw(
               'row_number() over (partition by entity_ref order by evaluated_at desc, id desc) as rank',
             ),
           )
           .as('ranked'),
       )
       .where('rank', '>', retention.maxEntriesPerService);
-    deleted += await this.db(HISTORY).whereIn('id', excess).delete();
-    await this.db(RUNS).where('finished_at', '<', cutoff).delete();
+    deleted += await tx(HISTORY).whereIn('id', excess).delete();
+    await tx(RUNS).where('finished_at', '<', cutoff).delete();
+    // Runs are kept as long as history: no more than N of them either.
+    const oldestKept = await tx(RUNS)
+      .select('id')
+      .orderBy('id', 'desc')
+      .offset(retention.maxEntriesPerService - 1)
+      .first();
+    if (oldestKept) await tx(RUNS).where('id', '<', oldestKept.id).delete();
     return { deleted };
   }
 }

@@ -21,6 +21,16 @@ export interface EvaluationRunRecord {
   sharedDatastores: LandscapeSummary['sharedDatastores'];
 }
 
+/** The outcome of the latest evaluation runs, for the `stale` flag. */
+export interface RunStatus {
+  /** When the latest successful run finished; absent before the first one. */
+  lastSucceededAt?: string;
+  /** When the latest run started, when it failed (it is newer than every successful run). */
+  failedAt?: string;
+  /** Why it failed. */
+  error?: string;
+}
+
 export interface HistoryRetention {
   /** History older than this many days is removed. */
   maxAgeDays: number;
@@ -37,6 +47,18 @@ export interface MicroservicesStore {
    */
   saveRun(run: EvaluationRunRecord): Promise<void>;
   /**
+   * {@link saveRun} with retention applied in the same transaction (readers never see a run
+   * without its retention), and the history of services no longer in the catalog purged.
+   */
+  saveRunWithRetention(
+    run: EvaluationRunRecord,
+    retention: HistoryRetention,
+  ): Promise<{ deleted: number }>;
+  /** Records a run that failed; the latest results stay as they were, served as stale. */
+  recordFailedRun(run: { startedAt: string; finishedAt: string; error: string }): Promise<void>;
+  /** Whether the latest run failed, and when the latest successful one finished. */
+  getRunStatus(): Promise<RunStatus>;
+  /**
    * A page of the services matching the filters, sorted, and how many match;
    * `visible` (lower-case refs) limits them to what the caller may see.
    */
@@ -50,6 +72,7 @@ export interface MicroservicesStore {
     entityRef: string,
     options: { limit: number; since?: string },
   ): Promise<ScoreHistoryPoint[]>;
+  /** The latest successful run. */
   getLatestRun(): Promise<
     Pick<EvaluationRunRecord, 'startedAt' | 'finishedAt' | 'cycles' | 'sharedDatastores'> | undefined
   >;

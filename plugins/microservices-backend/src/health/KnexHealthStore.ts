@@ -126,7 +126,14 @@ export class KnexHealthStore implements HealthStore {
     const cutoff = new Date(
       now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
     ).toISOString();
-    const deleted = await this.db(HISTORY).where('checked_at', '<', cutoff).delete();
+    let deleted = await this.db(HISTORY).where('checked_at', '<', cutoff).delete();
+    // Services no longer in the catalog (not in the latest round) leave no history behind.
+    // An empty latest round (catalog being re-ingested?) purges nothing.
+    if (await this.db(LATEST).first('entity_ref')) {
+      deleted += await this.db(HISTORY)
+        .whereNotIn('entity_ref', this.db(LATEST).select('entity_ref'))
+        .delete();
+    }
     return { deleted };
   }
 }

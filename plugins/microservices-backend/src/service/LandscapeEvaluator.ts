@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   CatalogGraph,
   CheckDefinition,
@@ -10,6 +11,7 @@ import {
 } from '@microservices-backstage/plugin-microservices-common';
 import type { HistoryRetention, MicroservicesStore } from '../database/MicroservicesStore';
 import type { CatalogReader } from './CatalogReader';
+import { guardCustomChecks } from './guardCustomChecks';
 import { toServiceDetail } from './toServiceDetail';
 
 /** Reads the catalog, runs the engine over it and stores the results. */
@@ -22,6 +24,8 @@ export class LandscapeEvaluator {
       engineConfig: EngineConfig;
       history: HistoryRetention;
       customChecks: CheckDefinition[];
+      /** How long one custom check may take on one service; default 2 s. */
+      customCheckTimeoutMs?: number;
       /** The clock; tests pass a fixed one. */
       now?: () => Date;
     },
@@ -40,28 +44,64 @@ export class LandscapeEvaluator {
     return listConfiguredChecks(this.options.engineConfig, this.options.customChecks);
   }
 
+  /**
+   * One run. When reading the catalog, evaluating or writing fails, the run is recorded as
+   * failed (the results of the last good run stay, served as stale) and the error is thrown.
+   */
   async run(): Promise<EvaluationRunResult> {
-    const { catalog, store, logger, engineConfig, customChecks } = this.options;
+    const { store, logger } = this.options;
     const now = this.options.now ?? (() => new Date());
     const started = now();
-    const entities = await catalog.readLandscape();
+    try {
+      return await this.runFrom(started);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error(`Evaluation run failed; earlier results stay served as stale: ${message}`);
+      await store
+        .recordFailedRun({
+          startedAt: started.toISOString(),
+          finishedAt: now().toISOString(),
+          error: message,
+        })
+        .catch(e =>
+          logger.warn(`Could not record the failed run (database unavailable?): ${e}`),
+        );
+      throw error;
+    }
+  }
+
+  private async runFrom(started: Date): Promise<EvaluationRunResult> {
+    const { catalog, store, logger, engineConfig, customChecks } = this.options;
+    const now = this.options.now ?? (() => new Date());
+    const entities = await catalog.readLandscape().catch(error => {
+      // The catalog down or answering errors: nothing is written, the run is failed.
+      throw new ServiceUnavailableError(
+        `The catalog could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
     const evaluatedAt = now();
     const evaluation = evaluateCatalog(entities, engineConfig, {
       now: evaluatedAt,
-      extraChecks: customChecks,
+      // Adopters' checks are bounded in time, per run.
+      extraChecks: guardCustomChecks(customChecks, {
+        timeoutMs: this.options.customCheckTimeoutMs,
+      }),
     });
     const graph: CatalogGraph = evaluation.graph;
     const at = evaluatedAt.toISOString();
     const services = evaluation.services.map(s => toServiceDetail(s, graph, at));
     const finished = now();
-    await store.saveRun({
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      services,
-      cycles: evaluation.cycles,
-      sharedDatastores: evaluation.sharedDatastores.filter(d => d.conflicting),
-    });
-    const { deleted } = await store.applyRetention(this.options.history, finished);
+    // One transaction: the results, the history points and retention, or nothing.
+    const { deleted } = await store.saveRunWithRetention(
+      {
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        services,
+        cycles: evaluation.cycles,
+        sharedDatastores: evaluation.sharedDatastores.filter(d => d.conflicting),
+      },
+      this.options.history,
+    );
     const durationMs = finished.getTime() - started.getTime();
     const retention = deleted ? `; removed ${deleted} history points past retention` : '';
     logger.info(

@@ -73,7 +73,7 @@ export class MicroservicesService {
         );
       }
       return {
-        items: merged.slice(page.offset, page.offset + page.limit),
+        items: await this.markStale(merged.slice(page.offset, page.offset + page.limit)),
         totalCount: merged.length,
         ...page,
       };
@@ -82,7 +82,17 @@ export class MicroservicesService {
       { ...query, ...page },
       visible,
     );
-    return { items: await this.withHealth(items), totalCount, ...page };
+    return { items: await this.markStale(await this.withHealth(items)), totalCount, ...page };
+  }
+
+  /**
+   * Marks results older than a failed latest run as `stale` (the run status is read once per
+   * request; results are otherwise unchanged).
+   */
+  private async markStale<T extends { evaluatedAt: string }>(items: T[]): Promise<T[]> {
+    const { failedAt } = await this.options.store.getRunStatus();
+    if (!failedAt) return items;
+    return items.map(item => (item.evaluatedAt < failedAt ? { ...item, stale: true } : item));
   }
 
   async getService(
@@ -92,7 +102,7 @@ export class MicroservicesService {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
     const service = await this.options.store.getService(entityRef);
     if (!service) return undefined;
-    const [withHealth] = await this.withHealth([service]);
+    const [withHealth] = await this.markStale(await this.withHealth([service]));
     return withHealth;
   }
 
@@ -143,18 +153,20 @@ export class MicroservicesService {
   }
 
   async getSummary(credentials: BackstageCredentials): Promise<LandscapeSummary> {
-    const [visible, all, run] = await Promise.all([
+    const [visible, all, run, status] = await Promise.all([
       this.options.catalog.visibleServiceRefs(credentials),
       this.options.store.listChecks(),
       this.options.store.getLatestRun(),
+      this.options.store.getRunStatus(),
     ]);
     const shown = await this.withHealth(visible ? all.filter(s => visible.has(s.entityRef)) : all);
-    return buildLandscapeSummary({
+    const summary = buildLandscapeSummary({
       services: shown.map(s => ({ ...s, health: s.health.status })),
       run,
       allServiceRefs: new Set(all.map(s => s.entityRef)),
       levelOrder: this.options.evaluator.levelOrder(),
     });
+    return status.failedAt ? { ...summary, stale: true } : summary;
   }
 
   async getSummaryHistory(
