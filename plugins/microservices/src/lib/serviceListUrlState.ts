@@ -1,4 +1,6 @@
 import {
+  SERVICE_LIST_DEFAULT_LIMIT,
+  SERVICE_LIST_MAX_LIMIT,
   SERVICE_SORT_FIELDS,
   ServiceListQuery,
   ServiceSortField,
@@ -18,10 +20,11 @@ export const SERVICE_FILTER_KEYS = [
 ] as const;
 export type ServiceFilterKey = (typeof SERVICE_FILTER_KEYS)[number];
 
-export const PAGE_SIZES = [20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
-/** The backend's limit. */
-const MAX_PAGE_SIZE = 500;
+/** The page size when the URL names none: the API's default. */
+export const DEFAULT_PAGE_SIZE = SERVICE_LIST_DEFAULT_LIMIT;
+/** The page sizes offered; a URL may ask for any up to the API's maximum. */
+export const PAGE_SIZES = [DEFAULT_PAGE_SIZE, 50, 100] as const;
+const MAX_PAGE_SIZE = SERVICE_LIST_MAX_LIMIT;
 
 /** Everything about the services overview that a shared link reproduces. */
 export interface ServiceListUrlState {

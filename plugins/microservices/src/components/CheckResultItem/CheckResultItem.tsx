@@ -47,7 +47,9 @@ export function CheckResultItem(props: {
   const links = useMicroservicesLinks();
   const showFix =
     check.remediation &&
-    (isFailingCheck(check) || check.status === 'warn' || check.status === 'exempt');
+    (isFailingCheck(check) ||
+      check.status === 'warn' ||
+      check.status === 'exempt');
   const related = (check.related ?? []).filter(r => toCompoundRef(r));
   return (
     <div className={classes.root} data-testid={`check-${check.id}`}>

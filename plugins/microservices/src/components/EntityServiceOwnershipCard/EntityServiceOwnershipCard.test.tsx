@@ -25,11 +25,36 @@ describe('EntityServiceOwnershipCard', () => {
     expect(screen.getByText('ines.duarte')).toBeInTheDocument();
     expect(screen.getByText('tomas.berg')).toBeInTheDocument();
     expect(
-      screen.getByText(/PagerDuty: integration key configured/),
+      screen.getByText(/PagerDuty: alerts routed by an integration key/),
     ).toBeInTheDocument();
     expect(screen.getByText(/Opsgenie: team orders/)).toBeInTheDocument();
     // The integration key is a secret.
     expect(screen.queryByText(/super-secret/)).not.toBeInTheDocument();
+  });
+
+  it('shows a PagerDuty service by the service name, linked when the account is known', async () => {
+    await renderEntityComponent(<EntityServiceOwnershipCard />, {
+      api: {},
+      catalogEntities: [ordersTeamEntity],
+      entity: {
+        ...orderServiceEntity,
+        metadata: {
+          ...orderServiceEntity.metadata,
+          annotations: {
+            'pagerduty.com/service-id': 'P022A2E',
+            'pagerduty.com/account': 'kestrel',
+          },
+        },
+      },
+    });
+    const link = await screen.findByRole('link', {
+      name: /^service of order-service/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      'https://kestrel.pagerduty.com/service-directory/P022A2E',
+    );
+    expect(screen.queryByText(/P022A2E/)).not.toBeInTheDocument();
   });
 
   it('says when a person owns the service and nobody is on call', async () => {

@@ -18,7 +18,7 @@ import {
   ownerRefOf,
   parentRefOf,
 } from '../../lib/ownership';
-import { LoadErrorPanel } from '../LoadErrorPanel';
+import { LoadErrorPanel } from '../LoadState';
 import { StatusText } from '../StatusText';
 
 /** Members listed on the card; the group's page has them all. */
@@ -91,15 +91,18 @@ export function EntityServiceOwnershipCard(props: { variant?: 'gridItem' }) {
       ownerRef ? (await catalogApi.getEntityByRef(ownerRef)) ?? null : null,
     [catalogApi, ownerRef],
   );
-  const onCall = onCallContacts(entity.metadata.annotations);
+  const onCall = onCallContacts(
+    entity.metadata.annotations,
+    entity.metadata.title ?? entity.metadata.name,
+  );
 
   const onCallRow = (
     <Row term="On call">
       {onCall.length > 0 ? (
         onCall.map((c, i) => (
-          <span key={c.annotation}>
+          <span key={c.annotation} title={c.detail}>
             {i > 0 && '; '}
-            {c.provider}: {c.description}
+            {c.provider}: {c.href ? <Link to={c.href}>{c.text}</Link> : c.text}
           </span>
         ))
       ) : (

@@ -63,7 +63,11 @@ export function GroupScoreTable(props: {
       field: 'serviceCount',
       type: 'numeric',
       render: g =>
-        filtered(g, g.serviceCount, `${g.serviceCount} services of ${nameOf(g)}`),
+        filtered(
+          g,
+          g.serviceCount,
+          `${g.serviceCount} services of ${nameOf(g)}`,
+        ),
     },
     {
       title: 'Average score',

@@ -1,10 +1,11 @@
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
+import { SUMMARY_HISTORY_MAX_LIMIT } from '@microservices-backstage/plugin-microservices-common';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { microservicesApiRef } from '../../api';
 import { LandscapeTrendChart } from '../LandscapeTrendChart';
-import { LoadErrorPanel } from '../LoadErrorPanel';
+import { LoadState } from '../LoadState';
 
 /** Evaluations charted by default: 30 days at the default daily-ish pace, a few hours at a fast one. */
 export const DEFAULT_TREND_EVALUATIONS = 90;
@@ -14,42 +15,45 @@ export const DEFAULT_TREND_EVALUATIONS = 90;
  * here leaves the rest of the dashboard working.
  */
 export function LandscapeTrendCard(props: { evaluations?: number }) {
-  const evaluations = props.evaluations ?? DEFAULT_TREND_EVALUATIONS;
+  // The API refuses more than SUMMARY_HISTORY_MAX_LIMIT.
+  const evaluations = Math.min(
+    props.evaluations ?? DEFAULT_TREND_EVALUATIONS,
+    SUMMARY_HISTORY_MAX_LIMIT,
+  );
   const api = useApi(microservicesApiRef);
   const history = useAsyncRetry(
     () => api.getSummaryHistory(evaluations),
     [api, evaluations],
   );
-  let content;
-  if (history.loading) {
-    content = <Progress />;
-  } else if (history.error) {
-    content = (
-      <LoadErrorPanel
-        error={history.error}
-        what="the landscape history"
-        onRetry={history.retry}
-      />
-    );
-  } else if (!history.value?.length) {
-    content = (
-      <Typography variant="body2">
-        No evaluation has been stored yet, so there is no trend to draw.
-      </Typography>
-    );
-  } else {
-    content = (
-      <>
-        <LandscapeTrendChart history={history.value} />
-        {history.value.length === 1 && (
-          <Typography variant="body2">
-            Only one evaluation so far: the trend appears as the catalog is
-            evaluated again.
-          </Typography>
-        )}
-      </>
-    );
-  }
+  const content = (
+    <LoadState
+      loading={history.loading}
+      error={history.error}
+      onRetry={history.retry}
+      what="the landscape history"
+      empty={
+        !history.value?.length && {
+          title: 'No evaluation has been stored yet',
+          description: 'The trend appears once the catalog has been evaluated.',
+        }
+      }
+      compact
+    >
+      {() =>
+        history.value && (
+          <>
+            <LandscapeTrendChart history={history.value} />
+            {history.value.length === 1 && (
+              <Typography variant="body2">
+                Only one evaluation so far: the trend appears as the catalog is
+                evaluated again.
+              </Typography>
+            )}
+          </>
+        )
+      }
+    </LoadState>
+  );
   return (
     <InfoCard
       title="Trend over time"

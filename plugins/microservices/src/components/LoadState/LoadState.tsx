@@ -1,9 +1,5 @@
 import { ReactNode } from 'react';
-import {
-  EmptyState,
-  Progress,
-  WarningPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { describeError, isNotFoundError } from '../../lib/describeError';
@@ -69,6 +65,8 @@ export interface LoadStateProps {
   notFound?: EmptyMessage;
   /** Shown when there is nothing to show (e.g. no value, or zero services). */
   empty?: EmptyMessage | false;
+  /** Empty and not-found messages as a line of text (inside a card) instead of a panel. */
+  compact?: boolean;
   /** The loaded content; a function is only called once loaded. */
   children?: ReactNode | (() => ReactNode);
 }
@@ -79,28 +77,21 @@ export interface LoadStateProps {
  * the content once loaded.
  */
 export function LoadState(props: LoadStateProps) {
-  const { loading, error, what, onRetry, notFound, empty, children } = props;
-  if (loading) return <Progress />;
-  if (error && notFound && isNotFoundError(error)) {
-    return (
-      <EmptyState
-        missing="data"
-        title={notFound.title}
-        description={notFound.description}
-      />
+  const { loading, error, what, onRetry, notFound, empty, compact, children } =
+    props;
+  const message = (m: EmptyMessage) =>
+    compact ? (
+      <Typography variant="body2">
+        {m.title}. {m.description}
+      </Typography>
+    ) : (
+      <EmptyState missing="data" title={m.title} description={m.description} />
     );
-  }
+  if (loading) return <Progress />;
+  if (error && notFound && isNotFoundError(error)) return message(notFound);
   if (error) {
     return <LoadErrorPanel error={error} what={what} onRetry={onRetry} />;
   }
-  if (empty) {
-    return (
-      <EmptyState
-        missing="data"
-        title={empty.title}
-        description={empty.description}
-      />
-    );
-  }
+  if (empty) return message(empty);
   return <>{typeof children === 'function' ? children() : children}</>;
 }

@@ -54,7 +54,7 @@ describe('MicroservicesRouter', () => {
     await render('/microservices/principles/scalability');
     expect(
       await screen.findByText(
-        'No check of this installation covers this principle.',
+        /^No check of this installation covers this principle\./,
       ),
     ).toBeInTheDocument();
   });

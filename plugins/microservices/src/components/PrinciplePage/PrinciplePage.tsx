@@ -1,11 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -18,7 +13,7 @@ import { microservicesApiRef } from '../../api';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 import { principleExplanation } from '../../lib/principles';
 import { InlineCodeText } from '../InlineCodeText';
-import { LoadErrorPanel } from '../LoadErrorPanel';
+import { LoadState } from '../LoadState';
 import { MicroservicesPageLayout } from '../MicroservicesPageLayout';
 
 const useStyles = makeStyles(theme => ({
@@ -127,33 +122,33 @@ export function PrinciplePage() {
     );
   }
 
-  let checksContent;
-  if (checks.loading) {
-    checksContent = <Progress />;
-  } else if (checks.error) {
-    checksContent = (
-      <LoadErrorPanel
-        error={checks.error}
-        what="the configured checks"
-        onRetry={checks.retry}
-      />
-    );
-  } else if (!checks.value?.length) {
-    checksContent = (
-      <Typography variant="body2">
-        No check of this installation covers this principle.
-      </Typography>
-    );
-  } else {
-    const target = decodeURIComponent(hash.slice(1));
-    checksContent = checks.value.map(check => (
-      <CheckDescription
-        key={check.id}
-        check={check}
-        targeted={check.id === target}
-      />
-    ));
-  }
+  const target = decodeURIComponent(hash.slice(1));
+  const checksContent = (
+    <LoadState
+      loading={checks.loading}
+      error={checks.error}
+      onRetry={checks.retry}
+      what="the configured checks"
+      empty={
+        !checks.value?.length && {
+          title: 'No check of this installation covers this principle',
+          description:
+            'Adopters can add their own checks through the backend extension point.',
+        }
+      }
+      compact
+    >
+      {() =>
+        checks.value?.map(check => (
+          <CheckDescription
+            key={check.id}
+            check={check}
+            targeted={check.id === target}
+          />
+        ))
+      }
+    </LoadState>
+  );
 
   const title = explanation?.title ?? principleId;
   return (

@@ -51,9 +51,7 @@ export function PrinciplePassRateChart(props: {
         lowest.passRate,
       )}`
     : '';
-  const label = `Bar chart of the pass rate per principle, worst first, ${
-    data.length
-  } principles with applicable checks${lowestText}; the axis starts at ${axisMin}%. The same data is in the table "Pass rate per principle".`;
+  const label = `Bar chart of the pass rate per principle, worst first, ${data.length} principles with applicable checks${lowestText}; the axis starts at ${axisMin}%. The same data is in the table "Pass rate per principle".`;
   const colorOf = (rate: number) => {
     if (rate >= 90) return theme.palette.status.ok;
     if (rate >= 75) return theme.palette.status.warning;
@@ -66,11 +64,7 @@ export function PrinciplePassRateChart(props: {
         height={Math.max(160, data.length * 28 + 40)}
         initialDimension={{ width: 600, height: 400 }}
       >
-        <BarChart
-          data={data}
-          layout="vertical"
-          margin={{ left: 8, right: 24 }}
-        >
+        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis
             type="number"

@@ -1,11 +1,9 @@
 import { DEFAULT_NAMESPACE, Entity } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { microservicesApiRef } from '../../api';
-import { isNotFoundError } from '../../lib/describeError';
-import { LoadErrorPanel } from '../LoadErrorPanel';
+import { LoadState } from '../LoadState';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
 
 /** The service's score over time, from the stored evaluations. */
@@ -17,31 +15,22 @@ export function ScoreHistoryCard(props: { entity: Entity }) {
     () => api.getHistory(namespace, entity.metadata.name),
     [api, namespace, entity.metadata.name],
   );
-  let content;
-  if (history.loading) {
-    content = <Progress />;
-  } else if (history.error && isNotFoundError(history.error)) {
-    content = (
-      <Typography variant="body2">
-        No evaluation of this service yet.
-      </Typography>
-    );
-  } else if (history.error) {
-    content = (
-      <LoadErrorPanel
-        error={history.error}
-        what="the score history"
-        onRetry={history.retry}
-      />
-    );
-  } else if (!history.value?.length) {
-    content = (
-      <Typography variant="body2">
-        No evaluation of this service yet.
-      </Typography>
-    );
-  } else {
-    content = <ScoreHistoryChart history={history.value} />;
-  }
+  const none = {
+    title: 'No evaluation of this service yet',
+    description: 'Its score history starts at its first evaluation.',
+  };
+  const content = (
+    <LoadState
+      loading={history.loading}
+      error={history.error}
+      onRetry={history.retry}
+      what="the score history"
+      notFound={none}
+      empty={!history.value?.length && none}
+      compact
+    >
+      {() => history.value && <ScoreHistoryChart history={history.value} />}
+    </LoadState>
+  );
   return <InfoCard title="Score history">{content}</InfoCard>;
 }

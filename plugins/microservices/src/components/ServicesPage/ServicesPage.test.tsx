@@ -123,7 +123,8 @@ describe('ServicesPage', () => {
     expect(within(row).getByLabelText('Level silver')).toBeInTheDocument();
     // Failing principles by the names the filter uses.
     expect(
-      within(row).getByText('Complexity: monitoring, logging and tracing')
+      within(row)
+        .getByText('Complexity: monitoring, logging and tracing')
         .closest('a'),
     ).toHaveAttribute('href', '/microservices/principles/observability');
     expect(within(row).getByText('team-checkout').closest('a')).toHaveAttribute(
@@ -131,9 +132,7 @@ describe('ServicesPage', () => {
       '/catalog/default/group/team-checkout',
     );
     expect(
-      screen.getByText(
-        /Health is “Unknown” for every service on this page/,
-      ),
+      screen.getByText(/Health is “Unknown” for every service on this page/),
     ).toBeInTheDocument();
     expect(screen.getByText('Services (1)')).toBeInTheDocument();
     expect(listServices).toHaveBeenCalledWith({ offset: 0, limit: 20 });

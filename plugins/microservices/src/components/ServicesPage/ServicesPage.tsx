@@ -119,8 +119,7 @@ function buildColumns(
     field,
     customSort: keepServerOrder,
     // The backend sorts by name unless told otherwise: the arrow says so.
-    defaultSort:
-      (state.orderBy ?? 'name') === field ? state.order : undefined,
+    defaultSort: (state.orderBy ?? 'name') === field ? state.order : undefined,
   });
   const columns: TableColumn<ServiceSummary>[] = [
     {
@@ -175,7 +174,8 @@ function buildColumns(
     },
     {
       title: 'Health',
-      tooltip: 'Live health; latency and what was seen on hover. Sorted worst first.',
+      tooltip:
+        'Live health; latency and what was seen on hover. Sorted worst first.',
       ...sortable('health'),
       render: s => <HealthCell health={s.health} />,
     },
