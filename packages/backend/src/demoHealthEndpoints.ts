@@ -54,17 +54,25 @@ export default createBackendModule({
         lifecycle: coreServices.lifecycle,
       },
       async init({ config, logger, lifecycle }) {
-        const port = config.getOptionalNumber('microservicesDemo.healthEndpoints.port');
+        const port = config.getOptionalNumber(
+          'microservicesDemo.healthEndpoints.port',
+        );
         if (port === undefined) return;
         const server = createDemoHealthServer();
         await new Promise<void>(resolve => {
           server.once('error', (e: NodeJS.ErrnoException) => {
             // Another demo backend (npm start next to the e2e tests) already serves them.
-            logger.warn(`Demo health endpoints not started on 127.0.0.1:${port}: ${e.code ?? e.message}`);
+            logger.warn(
+              `Demo health endpoints not started on 127.0.0.1:${port}: ${
+                e.code ?? e.message
+              }`,
+            );
             resolve();
           });
           server.listen(port, '127.0.0.1', () => {
-            logger.info(`Demo health endpoints on http://127.0.0.1:${port}/health/<service>`);
+            logger.info(
+              `Demo health endpoints on http://127.0.0.1:${port}/health/<service>`,
+            );
             resolve();
           });
         });

@@ -49,7 +49,9 @@ async function startEndpointServers() {
   }
   return {
     url: (i: number) =>
-      `http://127.0.0.1:${ports[i % SERVERS]}/${i < HANGING ? 'hang' : 'health'}/${i}`,
+      `http://127.0.0.1:${ports[i % SERVERS]}/${
+        i < HANGING ? 'hang' : 'health'
+      }/${i}`,
     close: () =>
       Promise.all(
         servers.map(s => {
@@ -97,7 +99,9 @@ function evaluated(i: number): EvaluatedService {
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 function summarize(label: string, ms: number[]) {
@@ -124,7 +128,10 @@ async function get(port: number, p: string): Promise<number> {
 }
 
 /** Sequential requests until `until` resolves (or `count` requests when no promise). */
-async function load(port: number, until: Promise<unknown> | number): Promise<number[]> {
+async function load(
+  port: number,
+  until: Promise<unknown> | number,
+): Promise<number[]> {
   const times: number[] = [];
   let done = false;
   if (typeof until !== 'number') until.finally(() => (done = true));
@@ -137,14 +144,18 @@ async function load(port: number, until: Promise<unknown> | number): Promise<num
 
 async function main() {
   const endpoints = await startEndpointServers();
-  const entities = Array.from({ length: ENDPOINTS }, (_, i) => service(i, endpoints.url(i)));
+  const entities = Array.from({ length: ENDPOINTS }, (_, i) =>
+    service(i, endpoints.url(i)),
+  );
 
   const db = knexFactory({
     client: 'better-sqlite3',
     connection: ':memory:',
     useNullAsDefault: true,
   });
-  await db.migrate.latest({ directory: path.resolve(__dirname, '../migrations') });
+  await db.migrate.latest({
+    directory: path.resolve(__dirname, '../migrations'),
+  });
   const store = new KnexMicroservicesStore(db);
   const now = new Date().toISOString();
   await store.saveRun({
@@ -156,15 +167,24 @@ async function main() {
   });
 
   const catalog: any = {
-    queryEntities: async () => ({ items: entities, pageInfo: {}, totalItems: entities.length }),
+    queryEntities: async () => ({
+      items: entities,
+      pageInfo: {},
+      totalItems: entities.length,
+    }),
   };
-  const auth: any = { getOwnServiceCredentials: async () => ({ principal: { type: 'service' } }) };
+  const auth: any = {
+    getOwnServiceCredentials: async () => ({ principal: { type: 'service' } }),
+  };
   const permissions: any = {
-    authorize: async (r: unknown[]) => r.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorize: async (r: unknown[]) =>
+      r.map(() => ({ result: AuthorizeResult.ALLOW })),
     authorizeConditional: async (r: unknown[]) =>
       r.map(() => ({ result: AuthorizeResult.ALLOW })),
   };
-  const httpAuth: any = { credentials: async () => ({ principal: { type: 'user' } }) };
+  const httpAuth: any = {
+    credentials: async () => ({ principal: { type: 'user' } }),
+  };
 
   const makeHealth = (concurrency: number) =>
     new HealthService({
@@ -216,22 +236,32 @@ async function main() {
     delay.disable();
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `concurrency ${concurrency}: round of ${result.probed} probes in ${seconds.toFixed(1)} s = ${(
-        result.probed / seconds
-      ).toFixed(0)} probes/s (${result.counts.healthy} healthy, ${result.counts.unhealthy} unhealthy)`,
+      `concurrency ${concurrency}: round of ${
+        result.probed
+      } probes in ${seconds.toFixed(1)} s = ${(result.probed / seconds).toFixed(
+        0,
+      )} probes/s (${result.counts.healthy} healthy, ${
+        result.counts.unhealthy
+      } unhealthy)`,
     );
     summarize('GET /services during the round', times);
     console.log(
-      `  event-loop delay during the round: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(
-        delay.percentile(99) / 1e6
-      ).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
+      `  event-loop delay during the round: p50 ${(
+        delay.percentile(50) / 1e6
+      ).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(
+        1,
+      )} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
     );
   }
-  summarize('GET /services?orderBy=health (merge of 1,000)', await (async () => {
-    const t: number[] = [];
-    for (let i = 0; i < 100; i++) t.push(await get(port, '/services?limit=20&orderBy=health'));
-    return t;
-  })());
+  summarize(
+    'GET /services?orderBy=health (merge of 1,000)',
+    await (async () => {
+      const t: number[] = [];
+      for (let i = 0; i < 100; i++)
+        t.push(await get(port, '/services?limit=20&orderBy=health'));
+      return t;
+    })(),
+  );
 
   api.close();
   await endpoints.close();

@@ -7,7 +7,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('microservices_health_latest', table => {
-    table.comment('The latest health of each service (probed or reported by a source)');
+    table.comment(
+      'The latest health of each service (probed or reported by a source)',
+    );
     table.string('entity_ref', 255).primary().notNullable();
     table.string('status', 32).notNullable();
     table.string('checked_at', 32).notNullable().comment('ISO 8601, UTC');
@@ -26,7 +28,10 @@ exports.up = async function up(knex) {
     table.integer('latency_ms').nullable();
     table.integer('http_status').nullable();
     table.text('message').nullable();
-    table.index(['entity_ref', 'checked_at'], 'microservices_health_history_ref_time_idx');
+    table.index(
+      ['entity_ref', 'checked_at'],
+      'microservices_health_history_ref_time_idx',
+    );
     table.index(['checked_at'], 'microservices_health_history_time_idx');
   });
 };

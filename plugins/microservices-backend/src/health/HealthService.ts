@@ -1,7 +1,4 @@
-import type {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -96,7 +93,8 @@ export class HealthService {
         const asked = new Set(open.map(t => t.entityRef));
         for (const [ref, health] of results) {
           const key = ref.toLocaleLowerCase('en-US');
-          if (!asked.has(key) || !HEALTH_STATUSES.includes(health?.status)) continue;
+          if (!asked.has(key) || !HEALTH_STATUSES.includes(health?.status))
+            continue;
           records.set(key, {
             ...health,
             entityRef: key,
@@ -106,14 +104,17 @@ export class HealthService {
           reported++;
         }
       } catch (e) {
-        logger.warn(`Health source ${source.id} failed: ${(e as Error).message}`);
+        logger.warn(
+          `Health source ${source.id} failed: ${(e as Error).message}`,
+        );
       }
     }
 
     const toProbe: Array<{ ref: string; url: string }> = [];
     for (const target of targets) {
       if (records.has(target.entityRef)) continue;
-      const url = target.entity.metadata.annotations?.[HEALTH_ENDPOINT_ANNOTATION];
+      const url =
+        target.entity.metadata.annotations?.[HEALTH_ENDPOINT_ANNOTATION];
       if (url === undefined) {
         records.set(target.entityRef, {
           entityRef: target.entityRef,
@@ -142,10 +143,9 @@ export class HealthService {
     const all = [...records.values()];
     await store.saveRound(all);
     await store.applyRetention(this.options.retention, new Date());
-    const counts = Object.fromEntries(HEALTH_STATUSES.map(s => [s, 0])) as Record<
-      HealthStatus,
-      number
-    >;
+    const counts = Object.fromEntries(
+      HEALTH_STATUSES.map(s => [s, 0]),
+    ) as Record<HealthStatus, number>;
     for (const r of all) counts[r.status]++;
     const result = {
       services: targets.length,
@@ -155,7 +155,11 @@ export class HealthService {
       counts,
     };
     logger.info(
-      `Health round: ${result.services} services, ${result.probed} probed, ${result.reported} reported by sources in ${result.durationMs} ms (${HEALTH_STATUSES.map(s => `${counts[s]} ${s}`).join(', ')})`,
+      `Health round: ${result.services} services, ${result.probed} probed, ${
+        result.reported
+      } reported by sources in ${result.durationMs} ms (${HEALTH_STATUSES.map(
+        s => `${counts[s]} ${s}`,
+      ).join(', ')})`,
     );
     return result;
   }
@@ -170,7 +174,8 @@ export class HealthService {
     );
     return items.map(item => ({
       ...item,
-      health: latest.get(item.entityRef.toLocaleLowerCase('en-US')) ?? NOT_PROBED_YET,
+      health:
+        latest.get(item.entityRef.toLocaleLowerCase('en-US')) ?? NOT_PROBED_YET,
     }));
   }
 

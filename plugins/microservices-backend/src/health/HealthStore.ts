@@ -34,5 +34,8 @@ export interface HealthStore {
    */
   getUptime(entityRef: string, since: string): Promise<number | null>;
   /** Removes history older than `maxAgeDays`. */
-  applyRetention(retention: { maxAgeDays: number }, now: Date): Promise<{ deleted: number }>;
+  applyRetention(
+    retention: { maxAgeDays: number },
+    now: Date,
+  ): Promise<{ deleted: number }>;
 }

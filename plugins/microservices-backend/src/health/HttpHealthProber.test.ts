@@ -1,3 +1,4 @@
+/* eslint-disable jest/expect-expect */ // the SSRF cases assert in expectRefused
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { HttpHealthProber, HttpHealthProberOptions } from './HttpHealthProber';
@@ -8,6 +9,7 @@ jest.setTimeout(30_000);
 async function startServer(host = '127.0.0.1') {
   const state = { connections: 0, bytesWritten: 0 };
   const sockets = new Set<Socket>();
+  // eslint-disable-next-line consistent-return
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     const json = (status: number, body: unknown) => {
@@ -16,7 +18,8 @@ async function startServer(host = '127.0.0.1') {
     };
     if (path === '/healthy') return json(200, { status: 'UP' });
     if (path === '/plain') return res.end('OK');
-    if (path === '/slow') return void setTimeout(() => json(200, { status: 'UP' }), 400);
+    if (path === '/slow')
+      return void setTimeout(() => json(200, { status: 'UP' }), 400);
     if (path === '/hang') return undefined; // never answers
     if (path === '/500') return json(500, { status: 'DOWN' });
     if (path === '/spring-down') return json(200, { status: 'DOWN' });
@@ -26,7 +29,9 @@ async function startServer(host = '127.0.0.1') {
     if (path === '/ietf-fail') return json(200, { status: 'fail' });
     if (path === '/plain-degraded') return json(200, { status: 'degraded' });
     if (path === '/redirect') {
-      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+      res.writeHead(302, {
+        location: 'http://169.254.169.254/latest/meta-data/',
+      });
       return res.end();
     }
     if (path === '/huge') {
@@ -37,7 +42,10 @@ async function startServer(host = '127.0.0.1') {
       const write = () => {
         while (state.bytesWritten < total && !res.destroyed) {
           state.bytesWritten += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', write);
+          if (!res.write(chunk)) {
+            res.once('drain', write);
+            return;
+          }
         }
         res.end();
       };
@@ -56,7 +64,8 @@ async function startServer(host = '127.0.0.1') {
   return {
     state,
     port,
-    url: (path: string) => `http://${host.includes(':') ? `[${host}]` : host}:${port}${path}`,
+    url: (path: string) =>
+      `http://${host.includes(':') ? `[${host}]` : host}:${port}${path}`,
     close: () =>
       new Promise<void>(resolve => {
         for (const s of sockets) s.destroy();
@@ -148,7 +157,9 @@ describe('HttpHealthProber', () => {
     });
 
     it('probes many with bounded concurrency, in input order', async () => {
-      const urls = ['/healthy', '/500', '/ietf-warn', '/healthy'].map(server.url);
+      const urls = ['/healthy', '/500', '/ietf-warn', '/healthy'].map(
+        server.url,
+      );
       const results = await prober.probeAll(urls, 2);
       expect(results.map(r => r.status)).toEqual([
         'healthy',
@@ -163,14 +174,20 @@ describe('HttpHealthProber', () => {
         ...OPEN,
         resolve: async () => [{ address: '127.0.0.1', family: 4 }],
       });
-      const health = await named.probe(`http://health.example.test:${server.port}/healthy`);
+      const health = await named.probe(
+        `http://health.example.test:${server.port}/healthy`,
+      );
       expect(health).toMatchObject({ status: 'healthy' });
     });
   });
 
   describe('the SSRF guard', () => {
     /** Any host name, but no range opened: loopback is forbidden. */
-    const closed = new HttpHealthProber({ ...OPEN, allowedHosts: ['*'], allowedRanges: [] });
+    const closed = new HttpHealthProber({
+      ...OPEN,
+      allowedHosts: ['*'],
+      allowedRanges: [],
+    });
 
     async function expectRefused(
       prober: HttpHealthProber,
@@ -243,7 +260,10 @@ describe('HttpHealthProber', () => {
     });
 
     it.each([
-      ['http://169.254.169.254/latest/meta-data/', 'link-local address (the cloud metadata address)'],
+      [
+        'http://169.254.169.254/latest/meta-data/',
+        'link-local address (the cloud metadata address)',
+      ],
       ['http://10.1.2.3/health', 'private (RFC 1918)'],
       ['http://172.16.0.1/health', 'private (RFC 1918)'],
       ['http://192.168.1.1/health', 'private (RFC 1918)'],
@@ -255,7 +275,10 @@ describe('HttpHealthProber', () => {
       ['http://[fe80::1]/health', 'link-local'],
       ['http://[fd00::1]/health', 'unique-local (RFC 4193)'],
       ['http://[::]/health', 'unspecified'],
-      ['http://[::ffff:10.0.0.1]/health', 'IPv4-mapped IPv6 address of 10.0.0.1, a private'],
+      [
+        'http://[::ffff:10.0.0.1]/health',
+        'IPv4-mapped IPv6 address of 10.0.0.1, a private',
+      ],
     ])('refuses %s', async (url, reason) => {
       await expectRefused(closed, url, reason);
     });
@@ -267,17 +290,29 @@ describe('HttpHealthProber', () => {
       ['http://user@127.0.0.1:PORT/healthy', 'userinfo'],
     ])('refuses %s even where loopback is allowed', async (url, reason) => {
       const open = new HttpHealthProber(OPEN);
-      await expectRefused(open, url.replace('PORT', String(server.port)), reason);
+      await expectRefused(
+        open,
+        url.replace('PORT', String(server.port)),
+        reason,
+      );
     });
 
     it('refuses every host when allowedHosts is empty (the default)', async () => {
       const none = new HttpHealthProber({ ...OPEN, allowedHosts: [] });
-      await expectRefused(none, server.url('/healthy'), 'allowedHosts is empty');
+      await expectRefused(
+        none,
+        server.url('/healthy'),
+        'allowedHosts is empty',
+      );
     });
 
     it('refuses hosts not in allowedHosts; *.domain matches subdomains only', async () => {
       const resolve = async () => [{ address: '127.0.0.1', family: 4 }];
-      const prober = new HttpHealthProber({ ...OPEN, allowedHosts: ['*.example.test'], resolve });
+      const prober = new HttpHealthProber({
+        ...OPEN,
+        allowedHosts: ['*.example.test'],
+        resolve,
+      });
       await expectRefused(
         prober,
         `http://example.test:${server.port}/healthy`,
@@ -288,7 +323,9 @@ describe('HttpHealthProber', () => {
         `http://evil-example.test:${server.port}/healthy`,
         'not in allowedHosts',
       );
-      const ok = await prober.probe(`http://a.example.test:${server.port}/healthy`);
+      const ok = await prober.probe(
+        `http://a.example.test:${server.port}/healthy`,
+      );
       expect(ok.status).toBe('healthy');
     });
   });

@@ -8,7 +8,11 @@ import {
   parseHealthEndpoint,
   ServiceHealth,
 } from '@microservices-backstage/plugin-microservices-common';
-import { addressRefusal, isHostAllowed, parseAllowedRanges } from './addressPolicy';
+import {
+  addressRefusal,
+  isHostAllowed,
+  parseAllowedRanges,
+} from './addressPolicy';
 import { classifyHealthBody } from './classifyHealthBody';
 
 export interface HttpHealthProberOptions {
@@ -23,10 +27,13 @@ export interface HttpHealthProberOptions {
   /** Bytes of the body read at most; then the connection is closed. Default 64 kB. */
   maxBodyBytes?: number;
   /** For tests: replaces `dns.lookup(host, { all: true })`. */
-  resolve?: (host: string) => Promise<Array<{ address: string; family: number }>>;
+  resolve?: (
+    host: string,
+  ) => Promise<Array<{ address: string; family: number }>>;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
+const TIMEOUT = Symbol('timeout');
 const USER_AGENT = 'backstage-microservices-health-prober';
 
 const resolveAll = (host: string) =>
@@ -51,7 +58,10 @@ export class HttpHealthProber {
   }
 
   /** Probes each URL with at most `concurrency` probes in flight; results in input order. */
-  async probeAll(urls: string[], concurrency: number): Promise<ServiceHealth[]> {
+  async probeAll(
+    urls: string[],
+    concurrency: number,
+  ): Promise<ServiceHealth[]> {
     const results: ServiceHealth[] = new Array(urls.length);
     let next = 0;
     const worker = async () => {
@@ -61,7 +71,10 @@ export class HttpHealthProber {
       }
     };
     await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(concurrency, urls.length)) }, worker),
+      Array.from(
+        { length: Math.max(1, Math.min(concurrency, urls.length)) },
+        worker,
+      ),
     );
     return results;
   }
@@ -88,7 +101,10 @@ export class HttpHealthProber {
 
     const started = Date.now();
     const deadline = started + this.options.timeoutMs;
-    const unhealthy = (message: string, extra: Partial<ServiceHealth> = {}): ServiceHealth => ({
+    const unhealthy = (
+      message: string,
+      extra: Partial<ServiceHealth> = {},
+    ): ServiceHealth => ({
       status: 'unhealthy',
       checkedAt,
       latencyMs: Date.now() - started,
@@ -104,8 +120,15 @@ export class HttpHealthProber {
       try {
         addresses = await withDeadline(this.resolve(host), deadline);
       } catch (e) {
-        if (e === TIMEOUT) return unhealthy(`no answer within ${this.options.timeoutMs} ms (DNS)`);
-        return unhealthy(`DNS lookup of ${host} failed (${(e as NodeJS.ErrnoException).code ?? e})`);
+        if (e === TIMEOUT)
+          return unhealthy(
+            `no answer within ${this.options.timeoutMs} ms (DNS)`,
+          );
+        return unhealthy(
+          `DNS lookup of ${host} failed (${
+            (e as NodeJS.ErrnoException).code ?? e
+          })`,
+        );
       }
       if (addresses.length === 0) return unhealthy(`${host} has no address`);
     }
@@ -128,7 +151,9 @@ export class HttpHealthProber {
     // The connect hook answers with the checked address only: no second resolution.
     const lookup: LookupFunction = (_hostname, opts, callback) => {
       if ((opts as { all?: boolean }).all) {
-        (callback as any)(null, [{ address: target.address, family: target.family }]);
+        (callback as any)(null, [
+          { address: target.address, family: target.family },
+        ]);
       } else {
         callback(null, target.address, target.family);
       }
@@ -137,24 +162,35 @@ export class HttpHealthProber {
 
     return new Promise<ServiceHealth>(resolvePromise => {
       let settled = false;
+      let timer: NodeJS.Timeout | undefined = undefined;
+      let req: http.ClientRequest | undefined = undefined;
       const finish = (health: ServiceHealth) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        req.destroy();
+        req?.destroy();
         resolvePromise(health);
       };
       const unhealthy = (message: string, extra: Partial<ServiceHealth> = {}) =>
-        finish({ status: 'unhealthy', checkedAt, latencyMs: Date.now() - started, message, ...extra });
+        finish({
+          status: 'unhealthy',
+          checkedAt,
+          latencyMs: Date.now() - started,
+          message,
+          ...extra,
+        });
 
-      const req = client.request(url, {
+      req = client.request(url, {
         method: 'GET',
         agent: false,
         lookup,
-        headers: { accept: 'application/json, */*;q=0.5', 'user-agent': USER_AGENT },
+        headers: {
+          accept: 'application/json, */*;q=0.5',
+          'user-agent': USER_AGENT,
+        },
         // No redirects: http/https never follow them; a 3xx is a result below.
       });
-      const timer = setTimeout(
+      timer = setTimeout(
         () => unhealthy(`no answer within ${timeoutMs} ms`),
         Math.max(0, deadline - Date.now()),
       );
@@ -163,19 +199,31 @@ export class HttpHealthProber {
           // Belt and braces: the peer must be the address that was checked.
           const peer = socket.remoteAddress;
           if (peer && net.isIP(peer) && !sameAddress(peer, target.address)) {
-            unhealthy(`connected to ${peer}, not the checked address ${target.address}`);
+            unhealthy(
+              `connected to ${peer}, not the checked address ${target.address}`,
+            );
           }
         });
       });
       req.on('error', e => {
         const code = (e as NodeJS.ErrnoException).code;
-        unhealthy(code ? `${describeError(code)} (${code})` : `request failed: ${e.message}`);
+        unhealthy(
+          code
+            ? `${describeError(code)} (${code})`
+            : `request failed: ${e.message}`,
+        );
       });
       req.on('response', res => {
         const httpStatus = res.statusCode ?? 0;
         if (httpStatus >= 300 && httpStatus < 400) {
-          const location = String(res.headers.location ?? '(none)').slice(0, 300);
-          unhealthy(`HTTP ${httpStatus} redirect to ${location}, not followed`, { httpStatus });
+          const location = String(res.headers.location ?? '(none)').slice(
+            0,
+            300,
+          );
+          unhealthy(
+            `HTTP ${httpStatus} redirect to ${location}, not followed`,
+            { httpStatus },
+          );
           return;
         }
         const chunks: Buffer[] = [];
@@ -184,7 +232,16 @@ export class HttpHealthProber {
         const done = () => {
           const latencyMs = Date.now() - started;
           const body = Buffer.concat(chunks).toString('utf8');
-          finish(verdict({ httpStatus, body, truncated, latencyMs, degradedLatencyMs, checkedAt }));
+          finish(
+            verdict({
+              httpStatus,
+              body,
+              truncated,
+              latencyMs,
+              degradedLatencyMs,
+              checkedAt,
+            }),
+          );
         };
         res.on('data', (chunk: Buffer) => {
           if (settled || truncated) return;
@@ -199,7 +256,10 @@ export class HttpHealthProber {
         });
         res.on('end', done);
         res.on('error', () => {
-          if (!truncated) unhealthy('the connection closed while reading the body', { httpStatus });
+          if (!truncated)
+            unhealthy('the connection closed while reading the body', {
+              httpStatus,
+            });
         });
       });
       req.end();
@@ -207,21 +267,25 @@ export class HttpHealthProber {
   }
 }
 
-const TIMEOUT = Symbol('timeout');
-
 function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(TIMEOUT), Math.max(0, deadline - Date.now()));
+      timer = setTimeout(
+        () => reject(TIMEOUT),
+        Math.max(0, deadline - Date.now()),
+      );
     }),
   ]).finally(() => clearTimeout(timer));
 }
 
 function sameAddress(a: string, b: string): boolean {
   try {
-    return ipaddr.process(a).toNormalizedString() === ipaddr.process(b).toNormalizedString();
+    return (
+      ipaddr.process(a).toNormalizedString() ===
+      ipaddr.process(b).toNormalizedString()
+    );
   } catch {
     return false;
   }
@@ -237,7 +301,9 @@ function describeError(code: string): string {
     case 'ENETUNREACH':
       return 'unreachable';
     default:
-      return code.startsWith('ERR_TLS') || code.includes('CERT') ? 'TLS error' : 'request failed';
+      return code.startsWith('ERR_TLS') || code.includes('CERT')
+        ? 'TLS error'
+        : 'request failed';
   }
 }
 
@@ -249,16 +315,31 @@ function verdict(seen: {
   degradedLatencyMs: number;
   checkedAt: string;
 }): ServiceHealth {
-  const { httpStatus, body, truncated, latencyMs, degradedLatencyMs, checkedAt } = seen;
+  const {
+    httpStatus,
+    body,
+    truncated,
+    latencyMs,
+    degradedLatencyMs,
+    checkedAt,
+  } = seen;
   const base = { checkedAt, latencyMs, httpStatus };
   const cut = truncated ? ' (body cut at the size limit)' : '';
   const said = classifyHealthBody(body);
   if (httpStatus >= 400 || httpStatus < 200) {
     const words = said ? `, body says ${said.word}` : '';
-    return { ...base, status: 'unhealthy', message: `HTTP ${httpStatus}${words}${cut}` };
+    return {
+      ...base,
+      status: 'unhealthy',
+      message: `HTTP ${httpStatus}${words}${cut}`,
+    };
   }
   if (said && said.status !== 'healthy') {
-    return { ...base, status: said.status, message: `HTTP ${httpStatus}, body says ${said.word}${cut}` };
+    return {
+      ...base,
+      status: said.status,
+      message: `HTTP ${httpStatus}, body says ${said.word}${cut}`,
+    };
   }
   if (latencyMs > degradedLatencyMs) {
     return {
@@ -268,5 +349,9 @@ function verdict(seen: {
     };
   }
   const words = said ? `, body says ${said.word}` : '';
-  return { ...base, status: 'healthy', message: `HTTP ${httpStatus}${words}${cut}` };
+  return {
+    ...base,
+    status: 'healthy',
+    message: `HTTP ${httpStatus}${words}${cut}`,
+  };
 }

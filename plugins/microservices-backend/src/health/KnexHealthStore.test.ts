@@ -45,12 +45,19 @@ describe.each(databases.eachSupportedId())('KnexHealthStore on %p', id => {
     const now = new Date('2026-12-02T12:00:00.000Z');
     // 30 h ago down, then up; 3 days ago down; an unknown does not count.
     await store.saveRound([
-      record('orders', hoursAgo(now, 72), { status: 'unhealthy', httpStatus: 500 }),
+      record('orders', hoursAgo(now, 72), {
+        status: 'unhealthy',
+        httpStatus: 500,
+      }),
       record('gone', hoursAgo(now, 72)),
     ]);
-    await store.saveRound([record('orders', hoursAgo(now, 30), { status: 'unhealthy' })]);
+    await store.saveRound([
+      record('orders', hoursAgo(now, 30), { status: 'unhealthy' }),
+    ]);
     await store.saveRound([record('orders', hoursAgo(now, 20))]);
-    await store.saveRound([record('orders', hoursAgo(now, 10), { status: 'degraded' })]);
+    await store.saveRound([
+      record('orders', hoursAgo(now, 10), { status: 'degraded' }),
+    ]);
     await store.saveRound([
       record('orders', hoursAgo(now, 5), {
         status: 'unknown',
@@ -72,7 +79,9 @@ describe.each(databases.eachSupportedId())('KnexHealthStore on %p', id => {
     });
     expect((await store.getLatest(['component:default/nope'])).size).toBe(0);
 
-    const history = await store.getHistory('component:default/orders', { limit: 10 });
+    const history = await store.getHistory('component:default/orders', {
+      limit: 10,
+    });
     expect(history.map(p => p.status)).toEqual([
       'unhealthy',
       'unhealthy',
@@ -90,13 +99,21 @@ describe.each(databases.eachSupportedId())('KnexHealthStore on %p', id => {
       await store.getHistory('component:default/orders', { limit: 2 }),
     ).toHaveLength(2);
 
-    expect(await store.getUptime('component:default/orders', hoursAgo(now, 24))).toBe(1);
-    expect(await store.getUptime('component:default/orders', hoursAgo(now, 24 * 7))).toBe(
-      3 / 5,
-    );
-    expect(await store.getUptime('component:default/none', hoursAgo(now, 24))).toBeNull();
+    expect(
+      await store.getUptime('component:default/orders', hoursAgo(now, 24)),
+    ).toBe(1);
+    expect(
+      await store.getUptime('component:default/orders', hoursAgo(now, 24 * 7)),
+    ).toBe(3 / 5);
+    expect(
+      await store.getUptime('component:default/none', hoursAgo(now, 24)),
+    ).toBeNull();
 
-    expect(await store.applyRetention({ maxAgeDays: 2 }, now)).toEqual({ deleted: 2 });
-    expect(await store.getHistory('component:default/orders', { limit: 10 })).toHaveLength(5);
+    expect(await store.applyRetention({ maxAgeDays: 2 }, now)).toEqual({
+      deleted: 2,
+    });
+    expect(
+      await store.getHistory('component:default/orders', { limit: 10 }),
+    ).toHaveLength(5);
   });
 });

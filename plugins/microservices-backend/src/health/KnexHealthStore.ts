@@ -39,7 +39,8 @@ function toRow(record: HealthRecord): Row {
     entity_ref: record.entityRef.toLocaleLowerCase('en-US'),
     status: record.status,
     checked_at: record.checkedAt,
-    latency_ms: record.latencyMs === undefined ? null : Math.round(record.latencyMs),
+    latency_ms:
+      record.latencyMs === undefined ? null : Math.round(record.latencyMs),
     http_status: record.httpStatus ?? null,
     message: record.message ? record.message.slice(0, MAX_MESSAGE) : null,
   };
@@ -51,7 +52,10 @@ export class KnexHealthStore implements HealthStore {
 
   async saveRound(records: HealthRecord[]): Promise<void> {
     const rows = records.map(toRow);
-    const latest = records.map((r, i) => ({ ...rows[i], source: r.source.slice(0, 100) }));
+    const latest = records.map((r, i) => ({
+      ...rows[i],
+      source: r.source.slice(0, 100),
+    }));
     const history = rows.filter((_, i) => records[i].source !== 'none');
     await this.db.transaction(async tx => {
       await tx(LATEST).delete();
@@ -77,12 +81,15 @@ export class KnexHealthStore implements HealthStore {
     if (entityRefs) {
       const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
       for (let i = 0; i < refs.length; i += 500) {
-        const rows: Row[] = await q.clone().whereIn('entity_ref', refs.slice(i, i + 500));
+        const rows: Row[] = await q
+          .clone()
+          .whereIn('entity_ref', refs.slice(i, i + 500));
         for (const row of rows) result.set(row.entity_ref, toHealth(row));
       }
       return result;
     }
-    for (const row of (await q) as Row[]) result.set(row.entity_ref, toHealth(row));
+    for (const row of (await q) as Row[])
+      result.set(row.entity_ref, toHealth(row));
     return result;
   }
 
@@ -91,7 +98,14 @@ export class KnexHealthStore implements HealthStore {
     options: { limit: number; since?: string },
   ): Promise<HealthHistoryPoint[]> {
     const q = this.db<Row>(HISTORY)
-      .select('entity_ref', 'status', 'checked_at', 'latency_ms', 'http_status', 'message')
+      .select(
+        'entity_ref',
+        'status',
+        'checked_at',
+        'latency_ms',
+        'http_status',
+        'message',
+      )
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .orderBy('checked_at', 'desc')
       .orderBy('id', 'desc')
@@ -102,13 +116,14 @@ export class KnexHealthStore implements HealthStore {
   }
 
   async getUptime(entityRef: string, since: string): Promise<number | null> {
-    const rows: Array<{ status: string; count: string | number }> = await this.db(HISTORY)
-      .select('status')
-      .count({ count: '*' })
-      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
-      .where('checked_at', '>=', since)
-      .whereIn('status', ['healthy', 'degraded', 'unhealthy'])
-      .groupBy('status');
+    const rows: Array<{ status: string; count: string | number }> =
+      await this.db(HISTORY)
+        .select('status')
+        .count({ count: '*' })
+        .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+        .where('checked_at', '>=', since)
+        .whereIn('status', ['healthy', 'degraded', 'unhealthy'])
+        .groupBy('status');
     let up = 0;
     let total = 0;
     for (const row of rows) {
@@ -126,7 +141,9 @@ export class KnexHealthStore implements HealthStore {
     const cutoff = new Date(
       now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
     ).toISOString();
-    let deleted = await this.db(HISTORY).where('checked_at', '<', cutoff).delete();
+    let deleted = await this.db(HISTORY)
+      .where('checked_at', '<', cutoff)
+      .delete();
     // Services no longer in the catalog (not in the latest round) leave no history behind.
     // An empty latest round (catalog being re-ingested?) purges nothing.
     if (await this.db(LATEST).first('entity_ref')) {

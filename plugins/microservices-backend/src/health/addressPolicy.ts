@@ -27,7 +27,9 @@ export function parseAllowedRanges(ranges: string[]): Cidr[] {
     try {
       return ipaddr.parseCIDR(range.trim());
     } catch {
-      throw new Error(`'${range}' is not a CIDR range such as 10.0.0.0/8 or fd00::/8`);
+      throw new Error(
+        `'${range}' is not a CIDR range such as 10.0.0.0/8 or fd00::/8`,
+      );
     }
   });
 }
@@ -38,7 +40,9 @@ export function validateAllowedHost(pattern: string): void {
   if (p === '*') return;
   const name = p.startsWith('*.') ? p.slice(2) : p;
   if (name === '' || name.includes('*') || !/^[a-z0-9_.:[\]-]+$/.test(name)) {
-    throw new Error(`'${pattern}' is not a host name, '*.domain' pattern or '*'`);
+    throw new Error(
+      `'${pattern}' is not a host name, '*.domain' pattern or '*'`,
+    );
   }
 }
 
@@ -46,7 +50,10 @@ export function validateAllowedHost(pattern: string): void {
 export function isHostAllowed(host: string, allowedHosts: string[]): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   return allowedHosts.some(raw => {
-    const pattern = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+    const pattern = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
     if (pattern === '*') return true;
     if (pattern.startsWith('*.')) {
       const suffix = pattern.slice(1); // `.domain`
@@ -61,7 +68,10 @@ export function isHostAllowed(host: string, allowedHosts: string[]): boolean {
  * address, or one inside an allowed range. An IPv4-mapped IPv6 address is judged as the
  * IPv4 address it reaches.
  */
-export function addressRefusal(address: string, allowedRanges: Cidr[]): string | undefined {
+export function addressRefusal(
+  address: string,
+  allowedRanges: Cidr[],
+): string | undefined {
   let parsed: Address;
   try {
     parsed = ipaddr.parse(address);
@@ -70,18 +80,25 @@ export function addressRefusal(address: string, allowedRanges: Cidr[]): string |
   }
   let judged: Address = parsed;
   let prefix = '';
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
+  if (
+    parsed.kind() === 'ipv6' &&
+    (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+  ) {
     judged = (parsed as ipaddr.IPv6).toIPv4Address();
     prefix = `an IPv4-mapped IPv6 address of `;
   }
   const inAllowedRange = allowedRanges.some(
-    ([network, bits]) => network.kind() === judged.kind() && judged.match(network, bits),
+    ([network, bits]) =>
+      network.kind() === judged.kind() && judged.match(network, bits),
   );
   if (inAllowedRange) return undefined;
   const range = judged.range();
   if (range === 'unicast') return undefined;
   const words = RANGE_WORDS[range] ?? `a special-purpose (${range}) address`;
-  const metadata = judged.toString() === '169.254.169.254' ? ' (the cloud metadata address)' : '';
+  const metadata =
+    judged.toString() === '169.254.169.254'
+      ? ' (the cloud metadata address)'
+      : '';
   const described = prefix ? `${prefix}${judged.toString()}, ${words}` : words;
   return `${address} is ${described}${metadata} and not in allowedRanges`;
 }

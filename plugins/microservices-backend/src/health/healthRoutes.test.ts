@@ -51,7 +51,10 @@ async function startEndpoints() {
 
 const asUser = () => mockCredentials.user.header('user:default/alice');
 
-async function start(entities: Entity[], options: { health?: object; modules?: any[] } = {}) {
+async function start(
+  entities: Entity[],
+  options: { health?: object; modules?: any[] } = {},
+) {
   // The test runs the scheduled tasks itself.
   const tasks = new Map<string, (signal: AbortSignal) => Promise<void>>();
   const scheduler = mockServices.scheduler.mock({
@@ -63,7 +66,9 @@ async function start(entities: Entity[], options: { health?: object; modules?: a
     features: [
       microservicesPlugin,
       scheduler.factory,
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({
         data: {
@@ -77,13 +82,14 @@ async function start(entities: Entity[], options: { health?: object; modules?: a
       ...(options.modules ?? []),
     ],
   });
-  await request(server).post('/api/microservices/evaluate').set('Authorization', asUser());
+  await request(server)
+    .post('/api/microservices/evaluate')
+    .set('Authorization', asUser());
   const probe = tasks.get('microservices-health-probe');
   if (!probe) throw new Error('the health task was not scheduled');
   await probe(new AbortController().signal);
   return server;
 }
-
 
 describe('health in the API', () => {
   let endpoints: Awaited<ReturnType<typeof startEndpoints>>;
@@ -115,10 +121,15 @@ describe('health in the API', () => {
     const list = await request(server)
       .get('/api/microservices/services?orderBy=name')
       .set('Authorization', asUser());
-    const byName = Object.fromEntries(list.body.items.map((s: any) => [s.name, s.health]));
+    const byName = Object.fromEntries(
+      list.body.items.map((s: any) => [s.name, s.health]),
+    );
     expect(byName.orders).toMatchObject({ status: 'healthy', httpStatus: 200 });
     expect(byName.orders.latencyMs).toEqual(expect.any(Number));
-    expect(byName.payments).toMatchObject({ status: 'unhealthy', httpStatus: 500 });
+    expect(byName.payments).toMatchObject({
+      status: 'unhealthy',
+      httpStatus: 500,
+    });
     expect(byName.search).toMatchObject({ status: 'degraded' });
     expect(byName.legacy).toMatchObject({ status: 'unknown' });
     expect(byName.legacy.message).toContain('no health endpoint declared');
@@ -128,13 +139,19 @@ describe('health in the API', () => {
     const filtered = await request(server)
       .get('/api/microservices/services?health=healthy,degraded&orderBy=name')
       .set('Authorization', asUser());
-    expect(filtered.body.items.map((s: any) => s.name)).toEqual(['orders', 'search']);
+    expect(filtered.body.items.map((s: any) => s.name)).toEqual([
+      'orders',
+      'search',
+    ]);
     expect(filtered.body.totalCount).toBe(2);
 
     const ordered = await request(server)
       .get('/api/microservices/services?orderBy=health&limit=2')
       .set('Authorization', asUser());
-    expect(ordered.body.items.map((s: any) => s.name)).toEqual(['payments', 'search']);
+    expect(ordered.body.items.map((s: any) => s.name)).toEqual([
+      'payments',
+      'search',
+    ]);
     expect(ordered.body.totalCount).toBe(5);
 
     const bad = await request(server)
@@ -203,7 +220,10 @@ describe('health in the API', () => {
                     .filter(t => t.entity.metadata.name === 'orders')
                     .map(t => [
                       t.entityRef,
-                      { status: 'degraded', message: 'status page: partial outage' },
+                      {
+                        status: 'degraded',
+                        message: 'status page: partial outage',
+                      },
                     ]),
                 );
               },
@@ -213,16 +233,28 @@ describe('health in the API', () => {
       },
     });
     const server = await start(
-      [service('orders', `${endpoints.base}/up`), service('payments', `${endpoints.base}/up`)],
+      [
+        service('orders', `${endpoints.base}/up`),
+        service('payments', `${endpoints.base}/up`),
+      ],
       {
         modules: [statusPage],
-        health: { allowedHosts: ['127.0.0.1'], allowedRanges: ['127.0.0.1/32'] },
+        health: {
+          allowedHosts: ['127.0.0.1'],
+          allowedRanges: ['127.0.0.1/32'],
+        },
       },
     );
     const list = await request(server)
       .get('/api/microservices/services?orderBy=name')
       .set('Authorization', asUser());
-    expect(list.body.items.map((s: any) => [s.name, s.health.status, s.health.message])).toEqual([
+    expect(
+      list.body.items.map((s: any) => [
+        s.name,
+        s.health.status,
+        s.health.message,
+      ]),
+    ).toEqual([
       ['orders', 'degraded', 'status page: partial outage'],
       ['payments', 'healthy', 'HTTP 200, body says UP'],
     ]);
@@ -230,11 +262,17 @@ describe('health in the API', () => {
 
   it('refuses to start with invalid health configuration, naming the key', async () => {
     for (const [health, key] of [
-      [{ allowedRanges: ['10.0.0.0/99'] }, 'microservices.health.allowedRanges'],
+      [
+        { allowedRanges: ['10.0.0.0/99'] },
+        'microservices.health.allowedRanges',
+      ],
       [{ allowedHosts: ['ex*ample.com'] }, 'microservices.health.allowedHosts'],
       [{ concurrency: 0 }, 'microservices.health.concurrency'],
       [{ timeout: 'soon' }, 'microservices.health.timeout'],
-      [{ retention: { maxAgeDays: -1 } }, 'microservices.health.retention.maxAgeDays'],
+      [
+        { retention: { maxAgeDays: -1 } },
+        'microservices.health.retention.maxAgeDays',
+      ],
       [{ schedule: { frequency: 'often' } }, 'microservices.health.schedule'],
     ] as const) {
       await expect(start([], { health })).rejects.toThrow(key);

@@ -2,7 +2,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config, ConfigReader, readDurationFromConfig } from '@backstage/config';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
 import { durationToMilliseconds, JsonObject } from '@backstage/types';
 import { parseAllowedRanges, validateAllowedHost } from './addressPolicy';
 
@@ -50,22 +54,45 @@ function readMs(config: Config, key: string, fallback: number): number {
         ? value
         : durationToMilliseconds(readDurationFromConfig(config, { key }));
   } catch (e) {
-    return invalid(key, `expected a duration such as { seconds: 5 }, '5s' or a number of milliseconds (${(e as Error).message})`);
+    return invalid(
+      key,
+      `expected a duration such as { seconds: 5 }, '5s' or a number of milliseconds (${
+        (e as Error).message
+      })`,
+    );
   }
-  if (!Number.isFinite(ms) || ms <= 0) invalid(key, `expected a positive duration, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(ms) || ms <= 0)
+    invalid(key, `expected a positive duration, got ${JSON.stringify(value)}`);
   return ms;
 }
 
-function readInteger(config: Config, key: string, fallback: number, max: number): number {
+function readInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+  max: number,
+): number {
   if (!config.has(key)) return fallback;
   const value = config.get(key);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    invalid(key, `expected a whole number from 1 to ${max}, got ${JSON.stringify(value)}`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > max
+  ) {
+    invalid(
+      key,
+      `expected a whole number from 1 to ${max}, got ${JSON.stringify(value)}`,
+    );
   }
   return value as number;
 }
 
-function readStrings(config: Config, key: string, check: (s: string) => void): string[] {
+function readStrings(
+  config: Config,
+  key: string,
+  check: (s: string) => void,
+): string[] {
   if (!config.has(key)) return [];
   const value = config.get(key);
   if (!Array.isArray(value) || value.some(v => typeof v !== 'string')) {
@@ -106,16 +133,32 @@ export function readHealthConfig(root: Config): HealthConfig {
     }
   }
 
-  const allowedRanges = readStrings(config, 'allowedRanges', r => parseAllowedRanges([r]));
+  const allowedRanges = readStrings(config, 'allowedRanges', r =>
+    parseAllowedRanges([r]),
+  );
   return {
     schedule,
     timeoutMs: readMs(config, 'timeout', HEALTH_DEFAULTS.timeoutMs),
-    concurrency: readInteger(config, 'concurrency', HEALTH_DEFAULTS.concurrency, 1000),
-    degradedLatencyMs: readMs(config, 'degradedLatency', HEALTH_DEFAULTS.degradedLatencyMs),
+    concurrency: readInteger(
+      config,
+      'concurrency',
+      HEALTH_DEFAULTS.concurrency,
+      1000,
+    ),
+    degradedLatencyMs: readMs(
+      config,
+      'degradedLatency',
+      HEALTH_DEFAULTS.degradedLatencyMs,
+    ),
     allowedHosts: readStrings(config, 'allowedHosts', validateAllowedHost),
     allowedRanges,
     retention: {
-      maxAgeDays: readInteger(config, 'retention.maxAgeDays', HEALTH_DEFAULTS.retentionDays, 3650),
+      maxAgeDays: readInteger(
+        config,
+        'retention.maxAgeDays',
+        HEALTH_DEFAULTS.retentionDays,
+        3650,
+      ),
     },
   };
 }

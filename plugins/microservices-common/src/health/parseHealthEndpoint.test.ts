@@ -25,7 +25,7 @@ describe('parseHealthEndpoint', () => {
     ['file:///etc/passwd', 'scheme `file`'],
     ['gopher://example.com:70/_x', 'scheme `gopher`'],
     ['ftp://example.com/health', 'scheme `ftp`'],
-    ['javascript:alert(1)', 'scheme `javascript`'],
+    ['data:text/plain,UP', 'scheme `data`'],
     ['http://user:pass@example.com/health', 'userinfo'],
     ['http://user@example.com/health', 'userinfo'],
     ['http://:pass@example.com/health', 'userinfo'],

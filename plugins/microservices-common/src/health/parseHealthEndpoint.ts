@@ -48,7 +48,10 @@ export function parseHealthEndpoint(value: unknown): ParsedHealthEndpoint {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return {
       ok: false,
-      reason: `the scheme \`${url.protocol.replace(/:$/, '')}\` is not allowed (only http and https)`,
+      reason: `the scheme \`${url.protocol.replace(
+        /:$/,
+        '',
+      )}\` is not allowed (only http and https)`,
     };
   }
   if (url.username !== '' || url.password !== '' || USERINFO.test(text)) {

@@ -8,10 +8,14 @@ const withEndpoint = (value: unknown) =>
     { annotations: { 'microservices.backstage.io/health-endpoint': value } },
   );
 
-describe(ID, () => {
+describe('observability.health-endpoint', () => {
   it('passes with an absolute https URL', () => {
     expect(
-      checkResult([withEndpoint('https://orders.example.com/health')], 'orders', ID),
+      checkResult(
+        [withEndpoint('https://orders.example.com/health')],
+        'orders',
+        ID,
+      ),
     ).toMatchObject({ status: 'pass', weight: 1, principle: 'observability' });
   });
 
@@ -19,7 +23,9 @@ describe(ID, () => {
     const result = checkResult([service('orders')], 'orders', ID);
     expect(result.status).toBe('fail');
     expect(result.message).toContain('Declares no health endpoint');
-    expect(result.remediation).toContain('microservices.backstage.io/health-endpoint');
+    expect(result.remediation).toContain(
+      'microservices.backstage.io/health-endpoint',
+    );
   });
 
   it.each([

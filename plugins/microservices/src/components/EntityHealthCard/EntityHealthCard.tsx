@@ -21,7 +21,8 @@ const SENTENCES: Record<HealthStatus, string> = {
     'The service answered its health check, but reported a problem or answered slowly.',
   unhealthy:
     'The service did not answer its health check, or reported that it is failing.',
-  unknown: 'The health of this service is not known, so no status is shown rather than a guess.',
+  unknown:
+    'The health of this service is not known, so no status is shown rather than a guess.',
 };
 
 const useStyles = makeStyles(theme => ({
@@ -66,12 +67,17 @@ export function EntityHealthCard(props: { variant?: 'gridItem' }) {
     content = <Progress />;
   } else if (health.error && !isNotFoundError(health.error)) {
     content = (
-      <LoadErrorPanel error={health.error} what="the health" onRetry={health.retry} />
+      <LoadErrorPanel
+        error={health.error}
+        what="the health"
+        onRetry={health.retry}
+      />
     );
   } else {
     // Without a result (404) nothing is known about the health either.
     const current = health.value?.current ?? { status: 'unknown' as const };
-    const status: HealthStatus = current.status in SENTENCES ? current.status : 'unknown';
+    const status: HealthStatus =
+      current.status in SENTENCES ? current.status : 'unknown';
     content = (
       <>
         <Typography variant="h6" component="p">
@@ -101,15 +107,22 @@ export function EntityHealthCard(props: { variant?: 'gridItem' }) {
           {health.value && (
             <>
               <dt className={classes.term}>Uptime 24 h</dt>
-              <dd style={{ margin: 0 }}>{formatUptime(health.value.uptime24h)}</dd>
+              <dd style={{ margin: 0 }}>
+                {formatUptime(health.value.uptime24h)}
+              </dd>
               <dt className={classes.term}>Uptime 7 d</dt>
-              <dd style={{ margin: 0 }}>{formatUptime(health.value.uptime7d)}</dd>
+              <dd style={{ margin: 0 }}>
+                {formatUptime(health.value.uptime7d)}
+              </dd>
             </>
           )}
           {current.checkedAt && (
             <>
               <dt className={classes.term}>Last checked</dt>
-              <dd style={{ margin: 0 }} title={formatDateTime(current.checkedAt)}>
+              <dd
+                style={{ margin: 0 }}
+                title={formatDateTime(current.checkedAt)}
+              >
                 {formatRelative(current.checkedAt)}
               </dd>
             </>

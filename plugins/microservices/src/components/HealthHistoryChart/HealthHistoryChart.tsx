@@ -72,17 +72,23 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
             <TableBody>
               {[...points].reverse().map((p, i) => (
                 <TableRow key={`${p.checkedAt}-${i}`}>
-                  <TableCell className={classes.nowrap}>{formatDateTime(p.checkedAt)}</TableCell>
+                  <TableCell className={classes.nowrap}>
+                    {formatDateTime(p.checkedAt)}
+                  </TableCell>
                   <TableCell className={classes.nowrap}>
                     <HealthStatusLabel health={p} />
                   </TableCell>
                   <TableCell className={classes.nowrap} align="right">
-                    {typeof p.latencyMs === 'number' ? `${Math.round(p.latencyMs)} ms` : '–'}
+                    {typeof p.latencyMs === 'number'
+                      ? `${Math.round(p.latencyMs)} ms`
+                      : '–'}
                   </TableCell>
                   <TableCell className={classes.nowrap} align="right">
                     {p.httpStatus ?? '–'}
                   </TableCell>
-                  <TableCell className={classes.message}>{p.message ?? ''}</TableCell>
+                  <TableCell className={classes.message}>
+                    {p.message ?? ''}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -95,9 +101,13 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
             viewBox="0 0 100 40"
             preserveAspectRatio="none"
             role="img"
-            aria-label={`Health of the last ${points.length} probes, from ${formatDateTime(
+            aria-label={`Health of the last ${
+              points.length
+            } probes, from ${formatDateTime(
               first.checkedAt,
-            )} to ${formatDateTime(last.checkedAt)}; use "Show as table" for the values`}
+            )} to ${formatDateTime(
+              last.checkedAt,
+            )}; use "Show as table" for the values`}
           >
             {points.map((p, i) => {
               const h =
@@ -116,7 +126,9 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
                 >
                   <title>
                     {`${formatDateTime(p.checkedAt)}: ${healthLabel(p.status)}${
-                      typeof p.latencyMs === 'number' ? `, ${Math.round(p.latencyMs)} ms` : ''
+                      typeof p.latencyMs === 'number'
+                        ? `, ${Math.round(p.latencyMs)} ms`
+                        : ''
                     }`}
                   </title>
                 </rect>
@@ -124,8 +136,8 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
             })}
           </svg>
           <Typography variant="caption" className={classes.legend}>
-            {formatDateTime(first.checkedAt)} – {formatDateTime(last.checkedAt)}; bar height is
-            latency (slowest {Math.round(maxLatency)} ms)
+            {formatDateTime(first.checkedAt)} – {formatDateTime(last.checkedAt)}
+            ; bar height is latency (slowest {Math.round(maxLatency)} ms)
           </Typography>
         </>
       )}

@@ -16,11 +16,20 @@ describe('HealthStatusCountsCard', () => {
       />,
       { mountedRoutes: { '/microservices': rootRouteRef } },
     );
-    const unhealthy = screen.getByRole('link', { name: '2 unhealthy services: show them' });
-    expect(unhealthy).toHaveAttribute('href', '/microservices?health=unhealthy');
-    expect(screen.getByRole('link', { name: '33 healthy services: show them' })).toBeInTheDocument();
+    const unhealthy = screen.getByRole('link', {
+      name: '2 unhealthy services: show them',
+    });
+    expect(unhealthy).toHaveAttribute(
+      'href',
+      '/microservices?health=unhealthy',
+    );
+    expect(
+      screen.getByRole('link', { name: '33 healthy services: show them' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Unknown')).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /unknown/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /unknown/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when nothing is evaluated', async () => {

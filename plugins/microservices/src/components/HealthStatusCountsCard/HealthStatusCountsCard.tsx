@@ -49,7 +49,9 @@ export function HealthStatusCountsCard(props: {
                     {links.overview && count > 0 ? (
                       <Link
                         to={links.overview({ health: [status] })}
-                        aria-label={`${count} ${healthLabel(status).toLocaleLowerCase('en-US')} services: show them`}
+                        aria-label={`${count} ${healthLabel(
+                          status,
+                        ).toLocaleLowerCase('en-US')} services: show them`}
                       >
                         {count}
                       </Link>

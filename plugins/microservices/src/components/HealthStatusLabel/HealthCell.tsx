@@ -7,9 +7,11 @@ import { HealthStatusLabel } from './HealthStatusLabel';
 export function healthDetails(health: ServiceHealth | undefined): string {
   if (!health) return 'Not probed yet';
   const parts: string[] = [];
-  if (typeof health.latencyMs === 'number') parts.push(`${Math.round(health.latencyMs)} ms`);
+  if (typeof health.latencyMs === 'number')
+    parts.push(`${Math.round(health.latencyMs)} ms`);
   if (health.httpStatus) parts.push(`HTTP ${health.httpStatus}`);
-  if (health.checkedAt) parts.push(`checked ${formatRelative(health.checkedAt)}`);
+  if (health.checkedAt)
+    parts.push(`checked ${formatRelative(health.checkedAt)}`);
   if (health.message) parts.push(health.message);
   return parts.length ? parts.join(' · ') : 'Not probed yet';
 }
