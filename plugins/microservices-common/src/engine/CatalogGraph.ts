@@ -47,6 +47,13 @@ interface GraphAnalysis {
   dependentCounts: Map<string, number>;
 }
 
+/**
+ * A ref as the graph's maps key it. Refs the graph hands out are already normalized, so the
+ * common case allocates nothing; anything else is lowercased.
+ */
+const NORMALIZED = /^[a-z0-9:/._-]*$/;
+const keyOf = (ref: string) => (NORMALIZED.test(ref) ? ref : lowercase(ref));
+
 const sortedDistinct = (values: Iterable<string>) =>
   [...new Set(values)].sort();
 
@@ -128,41 +135,58 @@ export class CatalogGraph {
     for (const node of this.nodes.values()) {
       if (node.kind === 'component') {
         for (const api of node.providesApis) {
-          if (api.ref) pushTo(this.providers, api.ref, node.ref);
+          if (!api.ref) continue;
+          const providers = this.providers.get(api.ref);
+          if (!providers) this.providers.set(api.ref, [node.ref]);
+          else if (!providers.includes(node.ref)) providers.push(node.ref);
         }
       }
     }
-    const seen = new Set<string>();
+    // Each edge once: repeated entries in a list are deduplicated per list, without building
+    // a key per edge (the graph of a large catalog has hundreds of thousands of edges).
     const addEdge = (edge: DependencyEdge) => {
       if (edge.from === edge.to) {
         // Providing and consuming the same API is not a dependency on oneself.
         if (edge.via !== 'consumesApis') this.selfDependent.add(edge.from);
         return;
       }
-      const key = `${edge.from}\n${edge.to}\n${edge.via}\n${edge.apiRef ?? ''}`;
-      if (seen.has(key)) return;
-      seen.add(key);
       pushTo(this.edgesFrom, edge.from, edge);
       if (this.nodes.has(edge.to)) pushTo(this.edgesTo, edge.to, edge);
     };
+    const distinctRefs = (values: RefValue[]): string[] => {
+      if (values.length > 32) {
+        // Long lists (generated catalogs): a set keeps this linear.
+        return [...new Set(values.flatMap(({ ref }) => (ref ? [ref] : [])))];
+      }
+      const refs: string[] = [];
+      for (const { ref } of values) {
+        if (ref && !refs.includes(ref)) refs.push(ref);
+      }
+      return refs;
+    };
     for (const node of this.nodes.values()) {
-      for (const target of node.dependsOn) {
-        if (target.ref) addEdge({ from: node.ref, to: target.ref, via: 'dependsOn' });
+      for (const to of distinctRefs(node.dependsOn)) {
+        addEdge({ from: node.ref, to, via: 'dependsOn' });
       }
       // Declared on the dependency's side; a dependent that does not exist adds no edge.
-      for (const dependent of node.dependencyOf) {
-        if (dependent.ref && this.nodes.has(dependent.ref)) {
-          addEdge({ from: dependent.ref, to: node.ref, via: 'dependencyOf' });
-        }
+      for (const from of distinctRefs(node.dependencyOf)) {
+        if (this.nodes.has(from)) addEdge({ from, to: node.ref, via: 'dependencyOf' });
       }
-      for (const api of node.consumesApis) {
-        for (const provider of (api.ref && this.providers.get(api.ref)) || []) {
-          addEdge({ from: node.ref, to: provider, via: 'consumesApis', apiRef: api.ref });
+      for (const apiRef of distinctRefs(node.consumesApis)) {
+        for (const to of this.providers.get(apiRef) ?? []) {
+          addEdge({ from: node.ref, to, via: 'consumesApis', apiRef });
         }
       }
     }
     for (const [from, edges] of this.edgesFrom) {
-      const targets = [...new Set(edges.map(edge => edge.to))];
+      const targets: string[] = [];
+      const seen = new Set<string>();
+      for (const edge of edges) {
+        if (!seen.has(edge.to)) {
+          seen.add(edge.to);
+          targets.push(edge.to);
+        }
+      }
       this.dependencies.set(from, targets);
       for (const target of targets) {
         if (this.nodes.has(target)) pushTo(this.dependents, target, from);
@@ -172,12 +196,12 @@ export class CatalogGraph {
 
   /** Its dependency edges (what it depends on), each once; targets may be dangling. */
   upstreamOf(ref: string): readonly DependencyEdge[] {
-    return this.edgesFrom.get(lowercase(ref)) ?? [];
+    return this.edgesFrom.get(keyOf(ref)) ?? [];
   }
 
   /** The edges of the entities that depend on it. */
   downstreamOf(ref: string): readonly DependencyEdge[] {
-    return this.edgesTo.get(lowercase(ref)) ?? [];
+    return this.edgesTo.get(keyOf(ref)) ?? [];
   }
 
   /** The normalized ref of an entity ('' when it has no kind or name). */
@@ -187,7 +211,7 @@ export class CatalogGraph {
 
   /** The entity a ref names, or undefined; `ref` is a full `kind:namespace/name`, any case. */
   node(ref: string): EntityNode | undefined {
-    return this.nodes.get(lowercase(ref));
+    return this.nodes.get(keyOf(ref));
   }
 
   nodeOf(entity: Entity): EntityNode | undefined {
@@ -199,7 +223,7 @@ export class CatalogGraph {
   }
 
   has(ref: string | undefined): boolean {
-    return ref !== undefined && this.nodes.has(lowercase(ref));
+    return ref !== undefined && this.nodes.has(keyOf(ref));
   }
 
   isService(ref: string): boolean {
@@ -218,22 +242,22 @@ export class CatalogGraph {
 
   /** Distinct dependencies, itself excluded; `dependsOn` targets may be dangling. */
   dependenciesOf(ref: string): string[] {
-    return this.dependencies.get(lowercase(ref)) ?? [];
+    return this.dependencies.get(keyOf(ref)) ?? [];
   }
 
   /** Entities that depend on it directly. */
   dependentsOf(ref: string): string[] {
-    return this.dependents.get(lowercase(ref)) ?? [];
+    return this.dependents.get(keyOf(ref)) ?? [];
   }
 
   /** Whether its own `spec.dependsOn` or `spec.dependencyOf` names itself. */
   dependsOnItself(ref: string): boolean {
-    return this.selfDependent.has(lowercase(ref));
+    return this.selfDependent.has(keyOf(ref));
   }
 
   /** The Components whose `spec.providesApis` lists the API. */
   providersOf(apiRef: string): string[] {
-    return this.providers.get(lowercase(apiRef)) ?? [];
+    return this.providers.get(keyOf(apiRef)) ?? [];
   }
 
   /**
@@ -271,7 +295,7 @@ export class CatalogGraph {
         }
       }
     }
-    return this.datastoreUsers.get(lowercase(ref)) ?? [];
+    return this.datastoreUsers.get(keyOf(ref)) ?? [];
   }
 
   /** Owner as a comparable key: the normalized ref, else the text as written. */
@@ -301,7 +325,7 @@ export class CatalogGraph {
   /** A Group's existing ancestors via `spec.parent`, nearest first; stops at loops. */
   groupAncestors(groupRef: string): string[] {
     const ancestors: string[] = [];
-    const seen = new Set([lowercase(groupRef)]);
+    const seen = new Set([keyOf(groupRef)]);
     let parent = this.node(groupRef)?.parent?.ref;
     while (parent && !seen.has(parent) && this.node(parent)?.kind === 'group') {
       ancestors.push(parent);
@@ -318,7 +342,7 @@ export class CatalogGraph {
 
   /** The members of the cycle the entity is on (itself included), if any. */
   cycleOf(ref: string): string[] | undefined {
-    return this.analyse().cycleOf.get(lowercase(ref));
+    return this.analyse().cycleOf.get(keyOf(ref));
   }
 
   /** The members of the entity's cycle as a set, built once per cycle. */
@@ -335,7 +359,7 @@ export class CatalogGraph {
 
   /** Blast radius: how many distinct services depend on it, directly or transitively. */
   blastRadiusOf(ref: string): number {
-    return this.analyse().dependentCounts.get(lowercase(ref)) ?? 0;
+    return this.analyse().dependentCounts.get(keyOf(ref)) ?? 0;
   }
 
   /** The datastores it depends on that other services depend on too. */
@@ -384,7 +408,7 @@ export class CatalogGraph {
     if (!this.deploymentIds) {
       this.deploymentIds = this.indexSharedDeploymentIds();
     }
-    return this.deploymentIds.get(lowercase(ref)) ?? [];
+    return this.deploymentIds.get(keyOf(ref)) ?? [];
   }
 
   private indexSharedDeploymentIds(): Map<string, SharedDeploymentId[]> {
