@@ -24,6 +24,10 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// microservices:validate (and publish:local-folder when configured) for the New microservice template.
+backend.add(
+  import('@microservices-backstage/plugin-scaffolder-backend-module-microservices'),
+);
 
 backend.add(import('@microservices-backstage/plugin-microservices-backend'));
 // Demo only: health endpoints for the demo landscape, when microservicesDemo is configured.
