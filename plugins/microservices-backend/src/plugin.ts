@@ -18,6 +18,7 @@ import { readPluginConfig } from './config/readPluginConfig';
 import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
 import { createRouter } from './router/createRouter';
 import { databaseUnavailableHandler } from './router/databaseUnavailable';
+import { notFoundHandler } from './router/notFound';
 import { CatalogReader } from './service/CatalogReader';
 import { ProposalValidator } from './service/ProposalValidator';
 import { LandscapeEvaluator } from './service/LandscapeEvaluator';
@@ -120,7 +121,9 @@ export const microservicesPlugin = createBackendPlugin({
             }),
           }),
         );
-        // The database away (restart, failover): 503 with Retry-After, not a 500.
+        // No such route: a JSON 404. The database away (restart, failover): 503 with
+        // Retry-After, not a 500.
+        deps.httpRouter.use(notFoundHandler);
         deps.httpRouter.use(databaseUnavailableHandler);
       },
     });

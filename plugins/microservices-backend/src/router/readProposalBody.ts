@@ -5,6 +5,7 @@ import {
 } from '@microservices-backstage/plugin-microservices-common';
 import express from 'express';
 import type { ProposalInput } from '../service/ProposalValidator';
+import { withBodyTimeout } from './bodyTimeout';
 import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
@@ -30,7 +31,8 @@ export async function readProposalBody(
       `Content-Type must be one of ${[...VALIDATE_YAML_MEDIA_TYPES, 'application/json'].join(', ')}`,
     );
   }
-  await new Promise<void>((resolve, reject) => {
+  // Bounded in time: a declared body that never comes gets a 408, not an open connection.
+  const reading = new Promise<void>((resolve, reject) => {
     readText(req, res, (error?: unknown) => {
       if (!error) {
         resolve();
@@ -50,6 +52,7 @@ export async function readProposalBody(
       }
     });
   });
+  await withBodyTimeout(req, res, reading);
   const text = typeof req.body === 'string' ? req.body : '';
   if (text.trim() === '') throw new InputError('Invalid proposal: the body is empty');
   return { format, text };

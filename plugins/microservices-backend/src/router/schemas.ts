@@ -110,9 +110,14 @@ export const entityNameSchema = z
 /** Routes that take no query parameter refuse any, like the others refuse unknown ones. */
 export const noQuerySchema = z.object({}).strict();
 
-/** Turns a zod error into one readable sentence. */
+/** At most this many problems are named in one message (the rest are counted). */
+const MAX_ISSUES = 3;
+
+/** Turns a zod error into one readable sentence, short whatever the input's size. */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
+  const more = error.issues.length - MAX_ISSUES;
+  const shown = error.issues
+    .slice(0, MAX_ISSUES)
     .map(issue => {
       const where = issue.path.length ? `'${issue.path.join('.')}'` : 'request';
       if (issue.code === 'unrecognized_keys') {
@@ -120,5 +125,7 @@ export function describeZodError(error: z.ZodError): string {
       }
       return `${where} ${issue.message}`;
     })
+    .map(text => (text.length > 300 ? `${text.slice(0, 300)}...` : text))
     .join('; ');
+  return more > 0 ? `${shown}; and ${more} more problem(s)` : shown;
 }
