@@ -33,7 +33,12 @@ function service(name: string): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a', system: 'shop' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'team-a',
+      system: 'shop',
+    },
   };
 }
 
@@ -60,23 +65,30 @@ function faultyCatalog(state: { mode: CatalogMode }) {
         });
       }
       if (state.mode === 'fails-mid-run' && req && 'cursor' in req) {
-        throw Object.assign(new Error('Request failed with 500 Internal Server Error'), {
-          statusCode: 500,
-        });
+        throw Object.assign(
+          new Error('Request failed with 500 Internal Server Error'),
+          {
+            statusCode: 500,
+          },
+        );
       }
       return backing.queryEntities(req, options);
     },
-    getEntitiesByRefs: (req, options) => backing.getEntitiesByRefs(req, options),
+    getEntitiesByRefs: (req, options) =>
+      backing.getEntitiesByRefs(req, options),
   });
 }
 
-const asUser = (name = 'alice') => mockCredentials.user.header(`user:default/${name}`);
+const asUser = (name = 'alice') =>
+  mockCredentials.user.header(`user:default/${name}`);
 
 describe('faults', () => {
   const state: { mode: CatalogMode } = { mode: 'ok' };
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   const get = (path: string) =>
-    request(server).get(`/api/microservices${path}`).set('Authorization', asUser());
+    request(server)
+      .get(`/api/microservices${path}`)
+      .set('Authorization', asUser());
   // Each evaluation as another caller: the manual rate limit is not what is tested here.
   let caller = 0;
   const evaluate = () =>
@@ -89,7 +101,9 @@ describe('faults', () => {
       features: [
         microservicesPlugin,
         faultyCatalog(state).factory,
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.rootConfig.factory({
           data: { microservices: { schedule: { initialDelay: { hours: 1 } } } },
         }),
@@ -112,21 +126,31 @@ describe('faults', () => {
       state.mode = mode;
       const failed = await evaluate();
       expect(failed.status).toBe(503);
-      expect(failed.body.error.message).toMatch(/^The catalog could not be read/);
+      expect(failed.body.error.message).toMatch(
+        /^The catalog could not be read/,
+      );
       expect(JSON.stringify(failed.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
 
       // Nothing of the failed run is visible: every service, as evaluated before, stale.
-      const pages = [await get('/services?limit=500'), await get('/services?limit=500&offset=500')];
+      const pages = [
+        await get('/services?limit=500'),
+        await get('/services?limit=500&offset=500'),
+      ];
       expect(pages.map(p => p.status)).toEqual([200, 200]);
       expect(pages[0].body.totalCount).toBe(SERVICE_COUNT);
       const items = pages.flatMap(p => p.body.items);
       expect(items).toHaveLength(SERVICE_COUNT);
-      expect(new Set(items.map((s: any) => s.evaluatedAt))).toEqual(new Set([evaluatedAt]));
+      expect(new Set(items.map((s: any) => s.evaluatedAt))).toEqual(
+        new Set([evaluatedAt]),
+      );
       expect(items.every((s: any) => s.stale === true)).toBe(true);
       const detail = await get('/services/default/svc-1');
       expect(detail.body).toMatchObject({ evaluatedAt, stale: true });
       const summary = await get('/summary');
-      expect(summary.body).toMatchObject({ serviceCount: SERVICE_COUNT, stale: true });
+      expect(summary.body).toMatchObject({
+        serviceCount: SERVICE_COUNT,
+        stale: true,
+      });
       const history = await get('/services/default/svc-1/history');
       expect(history.status).toBe(200);
 
@@ -166,7 +190,9 @@ describe('custom checks that misbehave', () => {
     ...behaving,
     id: 'acme.rejects-async',
     evaluate: (() =>
-      new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 10))) as any,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('late')), 10),
+      )) as any,
   };
   let slowCalls = 0;
   const slow: CheckDefinition = {
@@ -186,8 +212,12 @@ describe('custom checks that misbehave', () => {
     const { server } = await startTestBackend({
       features: [
         microservicesPlugin,
-        catalogServiceMock.factory({ entities: entities.slice(0, 20).concat(entities.slice(-1)) }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        catalogServiceMock.factory({
+          entities: entities.slice(0, 20).concat(entities.slice(-1)),
+        }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.rootConfig.factory({
           data: { microservices: { schedule: { initialDelay: { hours: 1 } } } },
         }),
@@ -199,7 +229,13 @@ describe('custom checks that misbehave', () => {
             env.registerInit({
               deps: { checks: microservicesChecksExtensionPoint },
               async init({ checks }) {
-                checks.addChecks(behaving, throwing, neverSettles, rejectsLater, slow);
+                checks.addChecks(
+                  behaving,
+                  throwing,
+                  neverSettles,
+                  rejectsLater,
+                  slow,
+                );
               },
             });
           },
@@ -218,9 +254,14 @@ describe('custom checks that misbehave', () => {
     const detail = await request(server)
       .get('/api/microservices/services/default/svc-3')
       .set('Authorization', asUser());
-    const byId = Object.fromEntries(detail.body.checks.map((c: any) => [c.id, c]));
+    const byId = Object.fromEntries(
+      detail.body.checks.map((c: any) => [c.id, c]),
+    );
     expect(byId['acme.fine']).toMatchObject({ status: 'pass' });
-    expect(byId['acme.throws']).toMatchObject({ status: 'error', message: 'boom' });
+    expect(byId['acme.throws']).toMatchObject({
+      status: 'error',
+      message: 'boom',
+    });
     expect(byId['acme.hangs-async']).toMatchObject({
       status: 'error',
       message: expect.stringContaining('returned a promise'),
@@ -257,32 +298,50 @@ describe('custom checks that misbehave', () => {
     );
     expect(calls).toBe(1);
     // A new run starts over.
-    const [again] = guardCustomChecks([{ ...behaving }], { timeoutMs: 100, now: () => 0 });
-    expect(again.evaluate(entity, {} as any)).toEqual({ status: 'pass', message: 'fine' });
+    const [again] = guardCustomChecks([{ ...behaving }], {
+      timeoutMs: 100,
+      now: () => 0,
+    });
+    expect(again.evaluate(entity, {} as any)).toEqual({
+      status: 'pass',
+      message: 'fine',
+    });
   });
 });
 
 describe('the database away', () => {
   it('recognises connection failures, not query bugs', () => {
     for (const error of [
-      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
-      Object.assign(new Error('terminating connection due to administrator command'), {
-        code: '57P01',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
       }),
-      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(
+        new Error('terminating connection due to administrator command'),
+        {
+          code: '57P01',
+        },
+      ),
+      Object.assign(new Error('the database system is starting up'), {
+        code: '57P03',
+      }),
       new Error('Connection terminated unexpectedly'),
       Object.assign(new Error('Knex: Timeout acquiring a connection.'), {
         name: 'KnexTimeoutError',
       }),
       new Error('select failed', { cause: { code: 'ECONNRESET' } }),
     ]) {
-      expect({ message: error.message, unavailable: isDatabaseUnavailable(error) }).toEqual({
+      expect({
+        message: error.message,
+        unavailable: isDatabaseUnavailable(error),
+      }).toEqual({
         message: error.message,
         unavailable: true,
       });
     }
     for (const error of [
-      Object.assign(new Error('syntax error at or near "selec"'), { code: '42601' }),
+      Object.assign(new Error('syntax error at or near "selec"'), {
+        code: '42601',
+      }),
       new Error('boom'),
       undefined,
       'a string',
@@ -295,7 +354,9 @@ describe('the database away', () => {
     const app = express();
     app.get('/down', () => {
       throw Object.assign(
-        new Error('connect ECONNREFUSED 127.0.0.1:5432 at /srv/app/node_modules/pg/lib/client.js:132'),
+        new Error(
+          'connect ECONNREFUSED 127.0.0.1:5432 at /srv/app/node_modules/pg/lib/client.js:132',
+        ),
         { code: 'ECONNREFUSED' },
       );
     });
@@ -316,7 +377,9 @@ describe('the database away', () => {
       name: 'ServiceUnavailableError',
       message: 'The microservices database is unavailable; try again shortly',
     });
-    expect(JSON.stringify(down.body)).not.toMatch(/node_modules|ECONNREFUSED|stack/);
+    expect(JSON.stringify(down.body)).not.toMatch(
+      /node_modules|ECONNREFUSED|stack/,
+    );
     expect((await request(app).get('/bug')).status).toBe(500);
   });
 });

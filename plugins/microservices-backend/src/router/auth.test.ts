@@ -47,13 +47,16 @@ const entities: Entity[] = [
 function catalogWithVisibility() {
   const backing = catalogServiceMock({ entities });
   const forUser = (options: unknown) =>
-    (options as { credentials?: { principal?: { type?: string } } } | undefined)?.credentials
-      ?.principal?.type === 'user';
-  const secret = (e: Entity | undefined) => e?.metadata.name === 'secret-service';
+    (options as { credentials?: { principal?: { type?: string } } } | undefined)
+      ?.credentials?.principal?.type === 'user';
+  const secret = (e: Entity | undefined) =>
+    e?.metadata.name === 'secret-service';
   return catalogServiceMock.mock({
     queryEntities: async (req, options) => {
       const page = await backing.queryEntities(req, options);
-      return forUser(options) ? { ...page, items: page.items.filter(e => !secret(e)) } : page;
+      return forUser(options)
+        ? { ...page, items: page.items.filter(e => !secret(e)) }
+        : page;
     },
     getEntitiesByRefs: async (req, options) => {
       const result = await backing.getEntitiesByRefs(req, options);
@@ -71,7 +74,9 @@ function catalogWithVisibility() {
 const policy = mockServices.permissions.mock({
   authorize: async (requests, options) => {
     const principal = (options?.credentials as any)?.principal;
-    const denied = principal?.type === 'user' && principal.userEntityRef === 'user:default/denied';
+    const denied =
+      principal?.type === 'user' &&
+      principal.userEntityRef === 'user:default/denied';
     return requests.map(() => ({
       result: denied ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
     }));
@@ -118,7 +123,8 @@ const ROUTES: Route[] = [
   },
 ];
 
-const user = (name: string) => mockCredentials.user.header(`user:default/${name}`);
+const user = (name: string) =>
+  mockCredentials.user.header(`user:default/${name}`);
 
 describe('auth on every route', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
@@ -126,7 +132,8 @@ describe('auth on every route', () => {
   function call(route: Route, authorization?: string) {
     let req = request(server)[route.method](`/api/microservices${route.path}`);
     if (authorization) req = req.set('Authorization', authorization);
-    if (route.body) req = req.set('Content-Type', route.body.type).send(route.body.text);
+    if (route.body)
+      req = req.set('Content-Type', route.body.type).send(route.body.text);
     return req;
   }
 
@@ -135,7 +142,9 @@ describe('auth on every route', () => {
       features: [
         microservicesPlugin,
         catalogWithVisibility().factory,
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.rootConfig.factory({
           data: { microservices: { schedule: { initialDelay: { hours: 1 } } } },
         }),
@@ -173,21 +182,44 @@ describe('auth on every route', () => {
 
   const hidden = 'secret-service';
   it.each([
-    ['list', '/services?limit=500', (b: any) => b.items.map((s: any) => s.name)],
-    ['list, searched', `/services?search=${hidden}`, (b: any) => b.items.map((s: any) => s.name)],
-    ['list, filtered by owner', '/services?owner=group:default/team-b', (b: any) => b.items.map((s: any) => s.name)],
+    [
+      'list',
+      '/services?limit=500',
+      (b: any) => b.items.map((s: any) => s.name),
+    ],
+    [
+      'list, searched',
+      `/services?search=${hidden}`,
+      (b: any) => b.items.map((s: any) => s.name),
+    ],
+    [
+      'list, filtered by owner',
+      '/services?owner=group:default/team-b',
+      (b: any) => b.items.map((s: any) => s.name),
+    ],
     ['summary', '/summary', (b: any) => [b.serviceCount, JSON.stringify(b)]],
-    ['summary trend', '/summary/history', (b: any) => b.items.map((p: any) => p.serviceCount)],
-  ])('%s shows only what the catalog lets the user see', async (_, path, pick) => {
-    const res = await request(server).get(`/api/microservices${path}`).set('Authorization', user('alice'));
-    expect(res.status).toBe(200);
-    const shown = JSON.stringify(pick(res.body));
-    expect(shown).not.toContain(hidden);
-    expect(JSON.stringify(res.body)).not.toContain(hidden);
-    if (path === '/summary') expect(res.body.serviceCount).toBe(2);
-    if (path === '/summary/history') expect(res.body.items.at(-1).serviceCount).toBe(2);
-    if (path.startsWith('/services?limit')) expect(res.body.totalCount).toBe(2);
-  });
+    [
+      'summary trend',
+      '/summary/history',
+      (b: any) => b.items.map((p: any) => p.serviceCount),
+    ],
+  ])(
+    '%s shows only what the catalog lets the user see',
+    async (_, path, pick) => {
+      const res = await request(server)
+        .get(`/api/microservices${path}`)
+        .set('Authorization', user('alice'));
+      expect(res.status).toBe(200);
+      const shown = JSON.stringify(pick(res.body));
+      expect(shown).not.toContain(hidden);
+      expect(JSON.stringify(res.body)).not.toContain(hidden);
+      if (path === '/summary') expect(res.body.serviceCount).toBe(2);
+      if (path === '/summary/history')
+        expect(res.body.items.at(-1).serviceCount).toBe(2);
+      if (path.startsWith('/services?limit'))
+        expect(res.body.totalCount).toBe(2);
+    },
+  );
 
   it.each(['', '/history', '/health'])(
     'GET /services/default/secret-service%s is a 404 to the user, as if it did not exist',

@@ -36,7 +36,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       message?: unknown;
       cause?: unknown;
     };
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))) {
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))
+    ) {
       return true;
     }
     if (name === 'KnexTimeoutError') return true; // no connection from the pool in time
@@ -58,7 +61,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * short JSON message (Backstage's error handler writes it), instead of a 500 that names the
  * driver's error. Other errors pass on unchanged.
  */
-export const databaseUnavailableHandler: ErrorRequestHandler = (error, _req, res, next) => {
+export const databaseUnavailableHandler: ErrorRequestHandler = (
+  error,
+  _req,
+  res,
+  next,
+) => {
   if (!res.headersSent && isDatabaseUnavailable(error)) {
     res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     next(

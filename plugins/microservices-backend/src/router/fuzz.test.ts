@@ -24,7 +24,12 @@ const entities: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'orders', namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a', system: 'shop' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'team-a',
+      system: 'shop',
+    },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -115,7 +120,12 @@ const BAD_NUMBERS = [
 const SERVICE = '/services/default/orders';
 
 /** Every route, its query parameters and the numbers among them. */
-const ROUTES: Array<{ method: 'GET' | 'POST'; path: string; params: string[]; numbers: string[] }> = [
+const ROUTES: Array<{
+  method: 'GET' | 'POST';
+  path: string;
+  params: string[];
+  numbers: string[];
+}> = [
   { method: 'GET', path: '/health', params: [], numbers: [] },
   {
     method: 'GET',
@@ -138,11 +148,26 @@ const ROUTES: Array<{ method: 'GET' | 'POST'; path: string; params: string[]; nu
     numbers: ['offset', 'limit'],
   },
   { method: 'GET', path: SERVICE, params: [], numbers: [] },
-  { method: 'GET', path: `${SERVICE}/history`, params: ['limit', 'since'], numbers: ['limit'] },
-  { method: 'GET', path: `${SERVICE}/health`, params: ['limit', 'since'], numbers: ['limit'] },
+  {
+    method: 'GET',
+    path: `${SERVICE}/history`,
+    params: ['limit', 'since'],
+    numbers: ['limit'],
+  },
+  {
+    method: 'GET',
+    path: `${SERVICE}/health`,
+    params: ['limit', 'since'],
+    numbers: ['limit'],
+  },
   { method: 'GET', path: '/checks', params: [], numbers: [] },
   { method: 'GET', path: '/summary', params: [], numbers: [] },
-  { method: 'GET', path: '/summary/history', params: ['limit'], numbers: ['limit'] },
+  {
+    method: 'GET',
+    path: '/summary/history',
+    params: ['limit'],
+    numbers: ['limit'],
+  },
   { method: 'POST', path: '/evaluate', params: [], numbers: [] },
   { method: 'POST', path: '/validate', params: [], numbers: [] },
 ];
@@ -175,7 +200,12 @@ function buildCases(): Case[] {
         : {};
     // Unknown filters and prototype names: refused on every route.
     // qs drops `__proto__` before the route sees it: ignored, not refused.
-    cases.push({ method: route.method, path: `${route.path}?__proto__=x`, expect: 'any', ...body });
+    cases.push({
+      method: route.method,
+      path: `${route.path}?__proto__=x`,
+      expect: 'any',
+      ...body,
+    });
     for (const q of [
       'foo=bar',
       'constructor[prototype][polluted]=1',
@@ -187,14 +217,22 @@ function buildCases(): Case[] {
       'ownerr=x',
       'LIMIT=1',
     ]) {
-      cases.push({ method: route.method, path: `${route.path}?${q}`, expect: 'refuse', ...body });
+      cases.push({
+        method: route.method,
+        path: `${route.path}?${q}`,
+        expect: 'refuse',
+        ...body,
+      });
     }
     for (const p of route.params) {
       for (const [q, expect] of HOSTILE_QUERY(p)) {
         cases.push({
           method: route.method,
           path: `${route.path}?${q}`,
-          expect: STRICT_PARAMS.has(p) && !ACCEPTED_AS_EMPTY_OR_ID.test(q) ? 'refuse' : expect,
+          expect:
+            STRICT_PARAMS.has(p) && !ACCEPTED_AS_EMPTY_OR_ID.test(q)
+              ? 'refuse'
+              : expect,
           ...body,
         });
       }
@@ -214,7 +252,11 @@ function buildCases(): Case[] {
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
       cases.push({ method, path: route.path, expect: 'refuse' });
     }
-    cases.push({ method: route.method === 'GET' ? 'POST' : 'GET', path: route.path, expect: 'refuse' });
+    cases.push({
+      method: route.method === 'GET' ? 'POST' : 'GET',
+      path: route.path,
+      expect: 'refuse',
+    });
     for (const method of ['HEAD', 'OPTIONS'] as const) {
       cases.push({ method, path: route.path, expect: 'any' });
     }
@@ -222,12 +264,28 @@ function buildCases(): Case[] {
   // Path parameters: bad namespace, bad name, on the three routes that take them.
   for (const suffix of ['', '/history', '/health']) {
     for (const bad of BAD_PATH_SEGMENTS) {
-      cases.push({ method: 'GET', path: `/services/${bad}/orders${suffix}`, expect: 'refuse' });
-      cases.push({ method: 'GET', path: `/services/default/${bad}${suffix}`, expect: 'refuse' });
+      cases.push({
+        method: 'GET',
+        path: `/services/${bad}/orders${suffix}`,
+        expect: 'refuse',
+      });
+      cases.push({
+        method: 'GET',
+        path: `/services/default/${bad}${suffix}`,
+        expect: 'refuse',
+      });
     }
     // Valid names of no evaluated service: 404.
-    cases.push({ method: 'GET', path: `/services/default/nope${suffix}`, expect: 'refuse' });
-    cases.push({ method: 'GET', path: `/services/Default/ORDERS${suffix}`, expect: 'any' });
+    cases.push({
+      method: 'GET',
+      path: `/services/default/nope${suffix}`,
+      expect: 'refuse',
+    });
+    cases.push({
+      method: 'GET',
+      path: `/services/Default/ORDERS${suffix}`,
+      expect: 'any',
+    });
   }
   // Paths that are no route.
   for (const path of [
@@ -253,46 +311,109 @@ function buildCases(): Case[] {
     '1733100000',
     '2026-12-02%00',
   ]) {
-    cases.push({ method: 'GET', path: `${SERVICE}/history?since=${since}`, expect: 'refuse' });
-    cases.push({ method: 'GET', path: `${SERVICE}/health?since=${since}`, expect: 'refuse' });
+    cases.push({
+      method: 'GET',
+      path: `${SERVICE}/history?since=${since}`,
+      expect: 'refuse',
+    });
+    cases.push({
+      method: 'GET',
+      path: `${SERVICE}/health?since=${since}`,
+      expect: 'refuse',
+    });
   }
   // Bodies: where a route takes none, and /validate with wrong or broken ones.
   const bodies: Array<[Record<string, string>, string | Buffer, Expect]> = [
     [{ 'Content-Type': 'text/html' }, '<html></html>', 'refuse'],
-    [{ 'Content-Type': 'multipart/form-data; boundary=x' }, '--x\r\n\r\nhi\r\n--x--', 'refuse'],
-    [{ 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=b&c[d]=e', 'refuse'],
-    [{ 'Content-Type': 'application/octet-stream' }, Buffer.from([0, 1, 2, 255]), 'refuse'],
+    [
+      { 'Content-Type': 'multipart/form-data; boundary=x' },
+      '--x\r\n\r\nhi\r\n--x--',
+      'refuse',
+    ],
+    [
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      'a=b&c[d]=e',
+      'refuse',
+    ],
+    [
+      { 'Content-Type': 'application/octet-stream' },
+      Buffer.from([0, 1, 2, 255]),
+      'refuse',
+    ],
     [{ 'Content-Type': 'application/json' }, '{"not json', 'refuse'],
     [{ 'Content-Type': 'application/json' }, '', 'refuse'],
     [{ 'Content-Type': 'application/json' }, 'null', 'refuse'],
     [{ 'Content-Type': 'application/json' }, '"a string"', 'refuse'],
     [{ 'Content-Type': 'application/json' }, '[]', 'refuse'],
-    [{ 'Content-Type': 'application/json' }, '{"__proto__":{"polluted":1}}', 'refuse'],
-    [{ 'Content-Type': 'application/json' }, `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'refuse'],
+    [
+      { 'Content-Type': 'application/json' },
+      '{"__proto__":{"polluted":1}}',
+      'refuse',
+    ],
+    [
+      { 'Content-Type': 'application/json' },
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      'refuse',
+    ],
     [{ 'Content-Type': 'application/json; charset=utf-16' }, '{}', 'refuse'],
-    [{ 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, 'not gzip', 'refuse'],
-    [{ 'Content-Type': 'application/json', 'Content-Encoding': 'br' }, 'x', 'refuse'],
+    [
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      'not gzip',
+      'refuse',
+    ],
+    [
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'br' },
+      'x',
+      'refuse',
+    ],
     [{ 'Content-Type': 'application/yaml' }, 'a: [1, 2', 'refuse'],
     [{ 'Content-Type': 'application/yaml' }, '*alias', 'refuse'],
     [{ 'Content-Type': 'application/yaml' }, 'a: &a [*a]', 'refuse'],
-    [{ 'Content-Type': 'application/yaml' }, '\uFEFF--- !!js/function "x"', 'refuse'],
-    [{ 'Content-Type': 'application/yaml' }, Buffer.from('\uFEFFkind: Component', 'utf16le'), 'refuse'],
+    [
+      { 'Content-Type': 'application/yaml' },
+      '\uFEFF--- !!js/function "x"',
+      'refuse',
+    ],
+    [
+      { 'Content-Type': 'application/yaml' },
+      Buffer.from('\uFEFFkind: Component', 'utf16le'),
+      'refuse',
+    ],
     [{ 'Content-Type': 'application/yaml' }, `${'- '.repeat(5000)}x`, 'refuse'],
-    [{ 'Content-Type': 'application/yaml' }, 'x'.repeat(VALIDATE_MAX_BODY_BYTES + 1), 'refuse'],
-    [{ 'Content-Type': 'application/json' }, `{"a":"${'x'.repeat(VALIDATE_MAX_BODY_BYTES)}"}`, 'refuse'],
+    [
+      { 'Content-Type': 'application/yaml' },
+      'x'.repeat(VALIDATE_MAX_BODY_BYTES + 1),
+      'refuse',
+    ],
+    [
+      { 'Content-Type': 'application/json' },
+      `{"a":"${'x'.repeat(VALIDATE_MAX_BODY_BYTES)}"}`,
+      'refuse',
+    ],
   ];
   for (const [headers, body, expect] of bodies) {
     cases.push({ method: 'POST', path: '/validate', headers, body, expect });
     // /evaluate takes no body: it ignores it (never parses or echoes it).
-    cases.push({ method: 'POST', path: '/evaluate', headers, body, expect: 'any' });
+    cases.push({
+      method: 'POST',
+      path: '/evaluate',
+      headers,
+      body,
+      expect: 'any',
+    });
   }
   return cases;
 }
 
 /** A stack frame or a file path of the server in a response body. */
-const LEAK = /\bat [\w.<>]+ \(|\bat \/|node_modules|\/work\/|\/src\/|\.(ts|js):\d+|"stack"/;
+const LEAK =
+  /\bat [\w.<>]+ \(|\bat \/|node_modules|\/work\/|\/src\/|\.(ts|js):\d+|"stack"/;
 
-async function rawRequest(port: number, text: string, timeoutMs: number): Promise<string> {
+async function rawRequest(
+  port: number,
+  text: string,
+  timeoutMs: number,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
     let data = '';
@@ -305,7 +426,10 @@ async function rawRequest(port: number, text: string, timeoutMs: number): Promis
       // A whole answer (head and a JSON body, or no body): done.
       const head = data.indexOf('\r\n\r\n');
       const length = /content-length: (\d+)/i.exec(data.slice(0, head));
-      if (head >= 0 && (!length || data.length >= head + 4 + Number(length[1]))) {
+      if (
+        head >= 0 &&
+        (!length || data.length >= head + 4 + Number(length[1]))
+      ) {
         clearTimeout(timer);
         socket.destroy();
         resolve(data);
@@ -331,7 +455,9 @@ describe('bad input everywhere', () => {
       features: [
         microservicesPlugin,
         catalogServiceMock.factory({ entities }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.rootConfig.factory({
           data: {
             microservices: { schedule: { initialDelay: { hours: 1 } } },
@@ -363,17 +489,25 @@ describe('bad input everywhere', () => {
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       const where = `${c.method} ${c.path.slice(0, 120)} -> ${res.status}`;
       const text = res.text ?? '';
-      if (res.status >= 500) problems.push(`${where}: 5xx ${text.slice(0, 200)}`);
+      if (res.status >= 500)
+        problems.push(`${where}: 5xx ${text.slice(0, 200)}`);
       if (c.expect === 'refuse' && (res.status < 400 || res.status >= 500)) {
         problems.push(`${where}: expected a 4xx`);
       }
       if (res.status >= 400 && c.method !== 'HEAD') {
-        if (typeof res.body?.error?.message !== 'string' || !res.body.error.message) {
-          problems.push(`${where}: no JSON error message (${text.slice(0, 100)})`);
+        if (
+          typeof res.body?.error?.message !== 'string' ||
+          !res.body.error.message
+        ) {
+          problems.push(
+            `${where}: no JSON error message (${text.slice(0, 100)})`,
+          );
         }
       }
-      if (LEAK.test(text)) problems.push(`${where}: leaks ${text.match(LEAK)?.[0]}`);
-      if (text.length > 20_000) problems.push(`${where}: body of ${text.length} characters`);
+      if (LEAK.test(text))
+        problems.push(`${where}: leaks ${text.match(LEAK)?.[0]}`);
+      if (text.length > 20_000)
+        problems.push(`${where}: body of ${text.length} characters`);
     }
     // eslint-disable-next-line no-console
     console.log(
@@ -408,7 +542,10 @@ describe('bad input everywhere', () => {
       'GARBAGE\r\n\r\n',
     ]) {
       const res = await rawRequest(port, text, 15_000);
-      expect({ text, status: res.slice(0, 12) }).toEqual({ text, status: 'HTTP/1.1 400' });
+      expect({ text, status: res.slice(0, 12) }).toEqual({
+        text,
+        status: 'HTTP/1.1 400',
+      });
     }
   });
 });

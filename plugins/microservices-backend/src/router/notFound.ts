@@ -10,7 +10,9 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   const path = `${req.baseUrl}${req.path}`;
   next(
     new NotFoundError(
-      `No such route: ${req.method} ${path.length > 100 ? `${path.slice(0, 100)}...` : path}`,
+      `No such route: ${req.method} ${
+        path.length > 100 ? `${path.slice(0, 100)}...` : path
+      }`,
     ),
   );
 };

@@ -48,8 +48,12 @@ export function guardCustomChecks(
         }
         if (took > timeoutMs) {
           const name = service.metadata?.name ?? 'a service';
-          timedOut = `the check timed out (took ${Math.round(took)} ms on ${name}, limit ${timeoutMs} ms) and is skipped for the rest of this run`;
-          throw new Error(`Timed out: took ${Math.round(took)} ms, limit ${timeoutMs} ms`);
+          timedOut = `the check timed out (took ${Math.round(
+            took,
+          )} ms on ${name}, limit ${timeoutMs} ms) and is skipped for the rest of this run`;
+          throw new Error(
+            `Timed out: took ${Math.round(took)} ms, limit ${timeoutMs} ms`,
+          );
         }
         return outcome as CheckOutcome;
       },
