@@ -29,6 +29,38 @@ const PAGE_SIZE = 500;
 const FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Only the fields of a health, with the types the store expects (a source may send anything). */
+function sanitize(health: ServiceHealth): ServiceHealth {
+  const finite = (n: unknown) =>
+    typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+  const latencyMs = finite(health.latencyMs);
+  const httpStatus = finite(health.httpStatus);
+  return {
+    status: health.status,
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+    ...(httpStatus !== undefined ? { httpStatus: Math.round(httpStatus) } : {}),
+    ...(typeof health.message === 'string' ? { message: health.message } : {}),
+  };
+}
+
+function validTime(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+/** The promise, or a rejection once the round is aborted (its task timed out). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('the round was aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('the round was aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Sort rank of `orderBy=health` ascending: worst first, healthy last. */
 export const HEALTH_SORT_RANK: Record<HealthStatus, number> = {
   unhealthy: 0,
@@ -89,16 +121,19 @@ export class HealthService {
       const open = targets.filter(t => !records.has(t.entityRef));
       if (open.length === 0 || signal.aborted) break;
       try {
-        const results = await source.probe(open, { signal });
+        const results = await untilAborted(
+          source.probe(open, { signal }),
+          signal,
+        );
         const asked = new Set(open.map(t => t.entityRef));
         for (const [ref, health] of results) {
-          const key = ref.toLocaleLowerCase('en-US');
+          const key = String(ref).toLocaleLowerCase('en-US');
           if (!asked.has(key) || !HEALTH_STATUSES.includes(health?.status))
             continue;
           records.set(key, {
-            ...health,
+            ...sanitize(health),
             entityRef: key,
-            checkedAt: health.checkedAt ?? roundAt,
+            checkedAt: validTime(health.checkedAt) ?? roundAt,
             source: source.id,
           });
           reported++;

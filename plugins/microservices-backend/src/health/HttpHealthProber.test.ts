@@ -1,9 +1,16 @@
 /* eslint-disable jest/expect-expect */ // the SSRF cases assert in expectRefused
+/* eslint jest/no-standalone-expect: ["error", { "additionalTestBlockFunctions": ["ipv6It"] }] */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import os from 'node:os';
 import { HttpHealthProber, HttpHealthProberOptions } from './HttpHealthProber';
 
 jest.setTimeout(30_000);
+
+const HAS_IPV6_LOOPBACK = Object.values(os.networkInterfaces())
+  .flat()
+  .some(i => i?.address === '::1');
+const ipv6It = HAS_IPV6_LOOPBACK ? it : it.skip;
 
 /** A loopback test server that counts connections and answers per path. */
 async function startServer(host = '127.0.0.1') {
@@ -245,6 +252,31 @@ describe('HttpHealthProber', () => {
         'refused: 10.0.0.7 is a private (RFC 1918) address',
       );
     });
+
+    ipv6It(
+      'never connects to a server on ::1 unless ::1 is allowed',
+      async () => {
+        const v6 = await startServer('::1');
+        try {
+          const health = await closed.probe(v6.url('/healthy'));
+          expect(health.message).toBe(
+            'refused: ::1 is a loopback address and not in allowedRanges',
+          );
+          expect(v6.state.connections).toBe(0);
+          const open6 = new HttpHealthProber({
+            ...OPEN,
+            allowedHosts: ['::1'],
+            allowedRanges: ['::1/128'],
+          });
+          expect((await open6.probe(v6.url('/healthy'))).status).toBe(
+            'healthy',
+          );
+          expect(v6.state.connections).toBe(1);
+        } finally {
+          await v6.close();
+        }
+      },
+    );
 
     it('refuses IPv6 loopback and IPv4-mapped literals', async () => {
       await expectRefused(

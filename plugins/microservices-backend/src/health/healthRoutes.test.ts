@@ -212,6 +212,23 @@ describe('health in the API', () => {
         reg.registerInit({
           deps: { health: microservicesHealthSourcesExtensionPoint },
           async init({ health }) {
+            health.addHealthSources(
+              {
+                id: 'broken',
+                async probe() {
+                  throw new Error('status page down');
+                },
+              },
+              {
+                id: 'garbage',
+                async probe(targets) {
+                  // An unknown status is ignored: the next source or the prober decides.
+                  return new Map(
+                    targets.map(t => [t.entityRef, { status: 'bogus' } as any]),
+                  );
+                },
+              },
+            );
             health.addHealthSources({
               id: 'status-page',
               async probe(targets) {
