@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createPublishLocalFolderAction } from './publishLocalFolder';
+import { configLocationRef, createPublishLocalFolderAction } from './publishLocalFolder';
 import { createActionContext } from './testContext';
 
 describe('publish:local-folder', () => {
@@ -30,9 +30,18 @@ describe('publish:local-folder', () => {
     expect(outputs).toEqual({
       remoteUrl: `file://${path.join(directory, 'orders')}`,
       catalogInfoPath: path.join(directory, 'orders', 'catalog-info.yaml'),
-      refreshedLocations: ['location:default/published'],
+      refreshedLocations: [
+        configLocationRef('file', path.join(directory, '*', 'catalog-info.yaml')),
+        'location:default/published',
+      ],
     });
     expect(catalog.refreshEntity).toHaveBeenCalledWith('location:default/published', expect.anything());
+  });
+
+  it('computes the ref the catalog gives a config location', () => {
+    expect(configLocationRef('file', '/work/main/examples/templates/microservice/template.yaml')).toBe(
+      'location:default/generated-cd12ac7885bea6169e17424cd730d731c9630f7f',
+    );
   });
 
   it('refuses to overwrite a published service', async () => {

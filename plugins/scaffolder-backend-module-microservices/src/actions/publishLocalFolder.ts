@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -10,8 +11,19 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 
 /**
+ * The ref the catalog gives the Location entity of a `catalog.locations` config entry
+ * (`generated-` and the SHA-1 of `type:target`, target resolved to an absolute path).
+ */
+export function configLocationRef(type: string, target: string): string {
+  const hash = createHash('sha1').update(`${type}:${target}`).digest('hex');
+  return `location:default/generated-${hash}`;
+}
+
+/**
  * Asks the catalog to re-read its `file` Locations that cover `folder`, so that what was
- * just published is registered now rather than at the next processing round.
+ * just published is registered now rather than at the next processing round: those it
+ * lists, and the config location `<folder>/*\/catalog-info.yaml` (which the catalog does not
+ * list while its glob matched nothing yet).
  */
 export async function refreshLocationsCovering(
   folder: string,
@@ -24,20 +36,24 @@ export async function refreshLocationsCovering(
     { filter: { kind: 'Location', 'spec.type': 'file' }, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec'] },
     { credentials },
   );
-  const refreshed: string[] = [];
+  const refs = new Set<string>([
+    configLocationRef('file', path.join(folder, '*', 'catalog-info.yaml')),
+  ]);
   for (const location of items) {
     const spec = location.spec as { target?: unknown; targets?: unknown } | undefined;
     const targets = [spec?.target, ...(Array.isArray(spec?.targets) ? spec!.targets : [])]
       .filter((t): t is string => typeof t === 'string');
     if (!targets.some(t => path.resolve(t).startsWith(folder + path.sep))) continue;
-    const ref = `location:${location.metadata.namespace ?? 'default'}/${location.metadata.name}`;
-    await catalog.refreshEntity(ref, { credentials });
-    refreshed.push(ref);
+    refs.add(`location:${location.metadata.namespace ?? 'default'}/${location.metadata.name}`);
   }
-  if (refreshed.length === 0) {
-    logger.warn(
-      `No catalog Location of type file covers ${folder}: add one (e.g. ${path.join(folder, '*', 'catalog-info.yaml')}) for the catalog to read what is published there`,
-    );
+  const refreshed: string[] = [];
+  for (const ref of refs) {
+    try {
+      await catalog.refreshEntity(ref, { credentials });
+      refreshed.push(ref);
+    } catch (error) {
+      logger.warn(`Could not ask the catalog to re-read ${ref}: ${String(error)}`);
+    }
   }
   return refreshed;
 }
