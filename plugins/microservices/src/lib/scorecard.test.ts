@@ -4,6 +4,7 @@ import {
   describeCounts,
   groupChecksByPrinciple,
   describeNextLevel,
+  missingRefsOf,
 } from './scorecard';
 
 const check = (id: string, status: CheckResult['status']): CheckResult => ({
@@ -106,5 +107,37 @@ describe('scorecard', () => {
       }),
     ).toBe('1 point of score to gold (it needs 90)');
     expect(describeNextLevel(undefined)).toBeUndefined();
+  });
+
+  it('collects the refs that name no entity, from the edges and the references check', () => {
+    expect(
+      missingRefsOf({
+        upstream: [
+          {
+            entityRef: 'component:default/Legacy-CRM',
+            via: 'dependsOn',
+            kind: 'component',
+            exists: false,
+            datastore: false,
+          },
+          {
+            entityRef: 'component:default/cart',
+            via: 'dependsOn',
+            kind: 'component',
+            exists: true,
+            datastore: false,
+          },
+        ],
+        downstream: [],
+        checks: [
+          {
+            ...check('decomposition.references-resolve', 'fail'),
+            related: ['api:default/gone-api'],
+          },
+        ],
+      }),
+    ).toEqual(
+      new Set(['component:default/legacy-crm', 'api:default/gone-api']),
+    );
   });
 });

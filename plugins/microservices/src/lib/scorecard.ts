@@ -3,6 +3,7 @@ import {
   type CheckResult,
   type CheckStatus,
   type LevelProgress,
+  type ServiceDetail,
 } from '@microservices-backstage/plugin-microservices-common';
 import { comparePrinciples } from './principles';
 
@@ -154,4 +155,31 @@ export function describeNextLevel(
   if (parts.length === 0)
     return `Ready for ${next.level} at the next evaluation`;
   return parts.join('; ');
+}
+
+/** The check whose `related` refs are exactly the refs that name no entity. */
+export const REFERENCES_RESOLVE_CHECK = 'decomposition.references-resolve';
+
+/**
+ * Refs of a service's result that name no entity in the catalog (lower-case): the edges the
+ * backend marks `exists: false`, and what the failing references check names. Shown as text,
+ * never as links to a page that does not exist.
+ */
+export function missingRefsOf(
+  detail: Pick<ServiceDetail, 'upstream' | 'downstream' | 'checks'>,
+): Set<string> {
+  const refs = new Set<string>();
+  for (const edge of [
+    ...(detail.upstream ?? []),
+    ...(detail.downstream ?? []),
+  ]) {
+    if (!edge.exists) refs.add(edge.entityRef.toLocaleLowerCase('en-US'));
+  }
+  const check = detail.checks.find(c => c.id === REFERENCES_RESOLVE_CHECK);
+  if (check && isFailingCheck(check)) {
+    for (const ref of check.related ?? []) {
+      refs.add(ref.toLocaleLowerCase('en-US'));
+    }
+  }
+  return refs;
 }

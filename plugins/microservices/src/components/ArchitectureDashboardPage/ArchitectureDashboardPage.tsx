@@ -1,6 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import type { LandscapeSummary } from '@microservices-backstage/plugin-microservices-common';
 import Grid from '@material-ui/core/Grid';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { microservicesApiRef } from '../../api';
 import { DependencyCyclesCard } from '../DependencyCyclesCard';
@@ -14,33 +15,39 @@ import { MicroservicesPageLayout } from '../MicroservicesPageLayout';
 import { PrinciplePassRateCard } from '../PrinciplePassRateCard';
 import { SharedDatastoresCard } from '../SharedDatastoresCard';
 
+const useStyles = makeStyles({
+  /** Cards side by side are as tall as each other. */
+  stretch: { '& > *': { height: '100%' } },
+});
+
 /** The dashboard's cards, in rows that are always full (no lone half-width card). */
 function Dashboard(props: { summary: LandscapeSummary }) {
   const { summary } = props;
+  const classes = useStyles();
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12} md={8} className={classes.stretch}>
         <LandscapeFiguresCard summary={summary} />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={4} className={classes.stretch}>
         <HealthStatusCountsCard health={summary.health} />
       </Grid>
       <Grid item xs={12}>
         <PrinciplePassRateCard principles={summary.principles} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} className={classes.stretch}>
         <SharedDatastoresCard sharedDatastores={summary.sharedDatastores} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} className={classes.stretch}>
         <DependencyCyclesCard cycles={summary.cycles} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} className={classes.stretch}>
         <LevelsCard levels={summary.levels} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} className={classes.stretch}>
         <LandscapeTrendCard />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={4} className={classes.stretch}>
         <GroupScoreTable
           title="Scores by team"
           groupLabel="Team"
@@ -49,7 +56,7 @@ function Dashboard(props: { summary: LandscapeSummary }) {
           filterKey="owner"
         />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={4} className={classes.stretch}>
         <GroupScoreTable
           title="Scores by system"
           groupLabel="System"
@@ -58,7 +65,7 @@ function Dashboard(props: { summary: LandscapeSummary }) {
           filterKey="system"
         />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={4} className={classes.stretch}>
         <GroupScoreTable
           title="Scores by domain"
           groupLabel="Domain"

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { makeStyles } from '@material-ui/core/styles';
 
 /** The places a name may wrap: after a hyphen, dot, slash, colon or underscore. */
 const BREAK_AFTER = /(?<=[-./:_])/;
@@ -29,3 +30,8 @@ export const noMidWordBreak = {
   overflowWrap: 'normal',
   wordBreak: 'normal',
 } as const;
+
+/** A class for MUI tables whose cells must not break words anywhere (Backstage's cells do). */
+export const useNoMidWordBreakTable = makeStyles({
+  table: { '& td, & th': noMidWordBreak },
+});

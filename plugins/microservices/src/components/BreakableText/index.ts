@@ -1,1 +1,5 @@
-export { BreakableText, noMidWordBreak } from './BreakableText';
+export {
+  BreakableText,
+  noMidWordBreak,
+  useNoMidWordBreakTable,
+} from './BreakableText';

@@ -41,8 +41,10 @@ export function CheckResultItem(props: {
   check: CheckResult;
   /** The check's title from `GET /checks`, when known. */
   title?: string;
+  /** Refs that name no entity (lower-case): shown as text, not linked. */
+  missingRefs?: ReadonlySet<string>;
 }) {
-  const { check, title } = props;
+  const { check, title, missingRefs } = props;
   const classes = useStyles();
   const links = useMicroservicesLinks();
   const showFix =
@@ -109,7 +111,13 @@ export function CheckResultItem(props: {
           {related.map((ref, i) => (
             <Typography variant="body2" component="span" key={ref}>
               {i > 0 && ', '}
-              <EntityRefLink entityRef={ref}>{shortRef(ref)}</EntityRefLink>
+              {missingRefs?.has(ref.toLocaleLowerCase('en-US')) ? (
+                <span title={`${ref} is not in the catalog`}>
+                  {shortRef(ref)} (not in the catalog)
+                </span>
+              ) : (
+                <EntityRefLink entityRef={ref}>{shortRef(ref)}</EntityRefLink>
+              )}
             </Typography>
           ))}
         </Box>

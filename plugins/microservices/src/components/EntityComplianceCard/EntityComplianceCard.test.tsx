@@ -45,6 +45,29 @@ describe('EntityComplianceCard', () => {
     expect(getService).toHaveBeenCalledWith('default', 'order-service');
   });
 
+  it('names a ref that is not in the catalog without linking it', async () => {
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: {
+        getService: jest.fn().mockResolvedValue({
+          ...orderServiceDetail,
+          checks: [
+            {
+              id: 'decomposition.references-resolve',
+              principle: 'decomposition',
+              status: 'fail',
+              message: '1 reference names no entity in the catalog.',
+              remediation: 'Correct it.',
+              weight: 1,
+              related: ['component:default/legacy-crm'],
+            },
+          ],
+        }),
+      },
+    });
+    const missing = await screen.findByText('legacy-crm (not in the catalog)');
+    expect(missing.closest('a')).toBeNull();
+  });
+
   it('says when the service holds the highest level', async () => {
     await renderEntityComponent(<EntityComplianceCard />, {
       api: {

@@ -7,14 +7,18 @@ import Typography from '@material-ui/core/Typography';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
 import { isFailingCheck } from '@microservices-backstage/plugin-microservices-common';
 import { useCheckTitles } from '../../hooks/useCheckTitles';
-import { countStatuses, describeCounts } from '../../lib/scorecard';
+import {
+  countStatuses,
+  describeCounts,
+  missingRefsOf,
+} from '../../lib/scorecard';
 import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
 import { LevelBadge } from '../LevelBadge';
 import { CatalogWarnings, LevelProgress } from '../LevelProgress';
 import { LoadState, NOT_EVALUATED } from '../LoadState';
 
 /** Checks listed on the card; the rest are on the scorecard tab. */
-const MAX_LISTED = 5;
+const MAX_LISTED = 3;
 
 export interface EntityComplianceCardProps {
   /**
@@ -46,6 +50,7 @@ export function EntityComplianceCard(props: EntityComplianceCardProps) {
   if (detail.value && !detail.loading && !detail.error) {
     const value = detail.value;
     const failing = value.checks.filter(isFailingCheck);
+    const missing = missingRefsOf(value);
     const warnings = value.checks.filter(c => c.status === 'warn');
     const listed = [...failing, ...warnings].slice(0, MAX_LISTED);
     content = (
@@ -81,6 +86,7 @@ export function EntityComplianceCard(props: EntityComplianceCardProps) {
             key={check.id}
             check={check}
             title={titles?.get(check.id)}
+            missingRefs={missing}
           />
         ))}
         {failing.length + warnings.length > listed.length && (

@@ -36,9 +36,7 @@ describe('EntityDependenciesCard', () => {
     expect(
       within(resources).getByText('shared with another team or system'),
     ).toBeInTheDocument();
-    expect(
-      within(resources).getByText(/\(resource, datastore\)/),
-    ).toBeInTheDocument();
+    expect(within(resources).getByText(/\(datastore\)/)).toBeInTheDocument();
     // Everything comes from the backend's result: no second catalog call.
     expect(catalogApi.getEntitiesByRefs).not.toHaveBeenCalled();
 

@@ -66,25 +66,28 @@ function ItemList(props: {
       ) : (
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {items.map(item => {
-            const how = describeVia(item, direction, labelOf);
+            // What it is (for resources) and how the edge is declared, in one parenthesis;
+            // a plain dependsOn on this service is the usual case and goes without saying.
+            const details = [
+              ...(item.kind !== 'component' && item.exists
+                ? [item.datastore ? 'datastore' : item.kind]
+                : []),
+              ...describeVia(item, direction, labelOf).filter(
+                d => d !== 'dependsOn',
+              ),
+            ];
             const marks = itemMarks(item);
             return (
               <li key={item.entityRef}>
                 <Typography variant="body2" component="span">
                   <ItemName item={item} />
-                  {item.kind !== 'component' && item.exists && (
-                    <>
-                      {' '}
-                      ({item.datastore ? `${item.kind}, datastore` : item.kind})
-                    </>
-                  )}
                   {item.apiRefs.length > 0 && (
                     <>
                       {' '}
                       via <RefList refs={item.apiRefs} kind="api" />
                     </>
                   )}
-                  {how.length > 0 && ` (${how.join('; ')})`}
+                  {details.length > 0 && ` (${details.join('; ')})`}
                   {marks.map(mark => (
                     <span key={mark}>
                       {' '}

@@ -6,6 +6,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { useCheckTitles } from '../../hooks/useCheckTitles';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 import { useServiceDetail } from '../../hooks/useServiceDetail';
@@ -14,6 +15,7 @@ import {
   countStatuses,
   describeCounts,
   groupChecksByPrinciple,
+  missingRefsOf,
   PrincipleGroup,
 } from '../../lib/scorecard';
 import { CheckResultItem, EvaluatedAt } from '../CheckResultItem';
@@ -23,12 +25,24 @@ import { CatalogWarnings, LevelProgress } from '../LevelProgress';
 import { LoadState, NOT_EVALUATED } from '../LoadState';
 import { ScoreHistoryCard } from '../ScoreHistoryCard';
 
+const useStyles = makeStyles(theme => ({
+  settledPrinciple: {
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:last-child': { borderBottom: 'none' },
+  },
+}));
+
+/** A principle with a failing, warning or exempt check gets a card of its own. */
+const needsCard = (group: PrincipleGroup) => group.attention.length > 0;
+
 /** The checks of one principle: problems open, passing and not-applicable ones collapsed. */
 function PrincipleChecks(props: {
   group: PrincipleGroup;
   titles?: Map<string, string>;
+  missingRefs: ReadonlySet<string>;
 }) {
-  const { group, titles } = props;
+  const { group, titles, missingRefs } = props;
   const [open, setOpen] = useState(false);
   const settled = describeCounts(countStatuses(group.settled));
   return (
@@ -38,6 +52,7 @@ function PrincipleChecks(props: {
           key={check.id}
           check={check}
           title={titles?.get(check.id)}
+          missingRefs={missingRefs}
         />
       ))}
       {group.settled.length > 0 && (
@@ -57,6 +72,7 @@ function PrincipleChecks(props: {
                 key={check.id}
                 check={check}
                 title={titles?.get(check.id)}
+                missingRefs={missingRefs}
               />
             ))}
         </>
@@ -72,7 +88,7 @@ function ScoreSummary(props: {
   const { detail, titleOf } = props;
   const counts = countStatuses(detail.checks);
   return (
-    <InfoCard title="Compliance score">
+    <InfoCard title="Compliance score" variant="gridItem">
       <Box display="flex" alignItems="center" style={{ gap: 24 }}>
         <Box width={120} aria-hidden="true">
           <Gauge value={detail.score} fractional={false} max={100} unit="" />
@@ -100,6 +116,7 @@ function ScoreSummary(props: {
 export function EntityScorecardContent() {
   const { entity } = useEntity();
   const links = useMicroservicesLinks();
+  const classes = useStyles();
   const detail = useServiceDetail(entity);
   // Check titles are a nicety: without them the ids are shown.
   const { titles, titleOf } = useCheckTitles();
@@ -117,6 +134,7 @@ export function EntityScorecardContent() {
     );
   }
   const groups = groupChecksByPrinciple(detail.value.checks);
+  const missing = missingRefsOf(detail.value);
 
   return (
     <Grid container spacing={3}>
@@ -129,9 +147,9 @@ export function EntityScorecardContent() {
         <ScoreSummary detail={detail.value} titleOf={titleOf} />
       </Grid>
       <Grid item xs={12} md={7}>
-        <ScoreHistoryCard entity={entity} />
+        <ScoreHistoryCard entity={entity} variant="gridItem" />
       </Grid>
-      {groups.map(group => (
+      {groups.filter(needsCard).map(group => (
         <Grid item xs={12} key={group.principle}>
           <section
             id={`principle-${group.principle}`}
@@ -165,11 +183,59 @@ export function EntityScorecardContent() {
                   : undefined
               }
             >
-              <PrincipleChecks group={group} titles={titles} />
+              <PrincipleChecks
+                group={group}
+                titles={titles}
+                missingRefs={missing}
+              />
             </InfoCard>
           </section>
         </Grid>
       ))}
+      {groups.some(g => !needsCard(g)) && (
+        <Grid item xs={12}>
+          <InfoCard
+            title="Principles without problems"
+            subheader="Every applicable check of these principles passes; their checks are collapsed."
+          >
+            {groups
+              .filter(g => !needsCard(g))
+              .map(group => (
+                <section
+                  key={group.principle}
+                  id={`principle-${group.principle}`}
+                  aria-label={principleTitle(group.principle)}
+                  className={classes.settledPrinciple}
+                >
+                  <Box
+                    display="flex"
+                    alignItems="baseline"
+                    flexWrap="wrap"
+                    style={{ gap: 12 }}
+                  >
+                    <Typography variant="subtitle1" component="h3">
+                      {principleTitle(group.principle)}
+                    </Typography>
+                    <CheckStatusLabel status={group.worst} />
+                    {links.principle && (
+                      <Link
+                        to={links.principle(group.principle)}
+                        variant="body2"
+                      >
+                        Why it matters
+                      </Link>
+                    )}
+                  </Box>
+                  <PrincipleChecks
+                    group={group}
+                    titles={titles}
+                    missingRefs={missing}
+                  />
+                </section>
+              ))}
+          </InfoCard>
+        </Grid>
+      )}
       {links.principles && (
         <Grid item xs={12}>
           <Link to={links.principles()}>All principles explained</Link>

@@ -33,7 +33,8 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
   },
   term: { fontWeight: theme.typography.fontWeightBold as number },
-  definition: { margin: 0 },
+  // Annotation keys and e-mail addresses are long words: let them wrap rather than overflow.
+  definition: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
 }));
 
 function Row(props: { term: string; children: ReactNode }) {
@@ -107,8 +108,8 @@ export function EntityServiceOwnershipCard(props: { variant?: 'gridItem' }) {
         ))
       ) : (
         <StatusText tone="warning">
-          None declared. Add one of {ON_CALL_ANNOTATIONS.slice(0, 3).join(', ')}
-          … to <code>metadata.annotations</code>.
+          None declared: add an on-call annotation to metadata.annotations, e.g.{' '}
+          {ON_CALL_ANNOTATIONS.slice(1, 3).join(' or ')}.
         </StatusText>
       )}
     </Row>

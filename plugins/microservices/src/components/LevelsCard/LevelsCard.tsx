@@ -5,12 +5,14 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { useNoMidWordBreakTable } from '../BreakableText';
 import { FilteredLink } from '../FilteredLink';
 import { LevelBadge } from '../LevelBadge';
 import { LevelDistributionChart } from '../LevelDistributionChart';
 
 /** How many services hold each level (highest first, zero counts included), each linking to them. */
 export function LevelsCard(props: { levels: LevelCount[] }) {
+  const tableClasses = useNoMidWordBreakTable();
   const { levels } = props;
   return (
     <InfoCard
@@ -18,7 +20,11 @@ export function LevelsCard(props: { levels: LevelCount[] }) {
       subheader="Services per level; a level is earned by passing its required checks"
     >
       <LevelDistributionChart levels={levels} />
-      <Table size="small" aria-label="Services per level">
+      <Table
+        size="small"
+        className={tableClasses.table}
+        aria-label="Services per level"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Level</TableCell>

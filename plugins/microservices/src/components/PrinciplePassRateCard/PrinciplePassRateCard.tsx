@@ -8,6 +8,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 import { principleTitle } from '../../lib/principles';
+import { useNoMidWordBreakTable } from '../BreakableText';
 import { FilteredLink } from '../FilteredLink';
 import {
   PrinciplePassRateChart,
@@ -15,10 +16,15 @@ import {
 } from '../PrinciplePassRateChart';
 
 function PassRateTable(props: { principles: PrinciplePassRate[] }) {
+  const tableClasses = useNoMidWordBreakTable();
   const { principles } = props;
   const links = useMicroservicesLinks();
   return (
-    <Table size="small" aria-label="Pass rate per principle">
+    <Table
+      size="small"
+      className={tableClasses.table}
+      aria-label="Pass rate per principle"
+    >
       <TableHead>
         <TableRow>
           <TableCell>Principle</TableCell>

@@ -7,7 +7,10 @@ import { LoadState } from '../LoadState';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
 
 /** The service's score over time, from the stored evaluations. */
-export function ScoreHistoryCard(props: { entity: Entity }) {
+export function ScoreHistoryCard(props: {
+  entity: Entity;
+  variant?: 'gridItem';
+}) {
   const { entity } = props;
   const api = useApi(microservicesApiRef);
   const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
@@ -32,5 +35,9 @@ export function ScoreHistoryCard(props: { entity: Entity }) {
       {() => history.value && <ScoreHistoryChart history={history.value} />}
     </LoadState>
   );
-  return <InfoCard title="Score history">{content}</InfoCard>;
+  return (
+    <InfoCard title="Score history" variant={props.variant}>
+      {content}
+    </InfoCard>
+  );
 }

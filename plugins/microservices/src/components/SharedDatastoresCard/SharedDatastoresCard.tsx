@@ -9,7 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { SHARED_DATASTORE_CHECK } from '../../lib/dependencyModel';
 import { shortRef } from '../../lib/entityRefs';
-import { BreakableText } from '../BreakableText';
+import { BreakableText, useNoMidWordBreakTable } from '../BreakableText';
 import { FilteredLink } from '../FilteredLink';
 import { StatusText } from '../StatusText';
 
@@ -39,6 +39,7 @@ function Refs(props: { refs: string[]; kind: string; link?: boolean }) {
 export function SharedDatastoresCard(props: {
   sharedDatastores: SharedDatastore[];
 }) {
+  const tableClasses = useNoMidWordBreakTable();
   const shared = [...props.sharedDatastores].sort(
     (a, b) =>
       Number(b.conflicting) - Number(a.conflicting) ||
@@ -61,7 +62,11 @@ export function SharedDatastoresCard(props: {
         />
       )}
       {shared.length > 0 && (
-        <Table size="small" aria-label="Shared datastores">
+        <Table
+          size="small"
+          className={tableClasses.table}
+          aria-label="Shared datastores"
+        >
           <TableHead>
             <TableRow>
               <TableCell>Datastore</TableCell>
