@@ -76,7 +76,7 @@ describe('data-consistency.strategy-declared', () => {
     ];
     const orders = checkResult(entities, 'orders', id);
     expect(orders.status).toBe('fail');
-    expect(orders.message).toContain('shares the datastores `resource:default/orders-db`');
+    expect(orders.message).toContain('shares the datastore `resource:default/orders-db`');
     expect(checkResult(entities, 'reports', id).status).toBe('pass');
   });
 });

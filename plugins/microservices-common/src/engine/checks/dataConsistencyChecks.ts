@@ -35,7 +35,11 @@ const strategyDeclared: CheckDefinition = {
       reasons.push(`it exchanges events through ${listRefs([...new Set(eventApis)])}`);
     }
     if (sharedWrites.length > 0) {
-      reasons.push(`it shares the datastores ${listRefs(sharedWrites)} with other services`);
+      reasons.push(
+        `it shares ${
+          sharedWrites.length === 1 ? 'the datastore' : 'the datastores'
+        } ${listRefs(sharedWrites)} with other services`,
+      );
     }
     if (reasons.length === 0) {
       return notApplicable(
