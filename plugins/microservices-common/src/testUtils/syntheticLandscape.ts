@@ -131,7 +131,8 @@ export function createSyntheticLandscape(
   const popular = () => Math.floor(n * rand() ** 3);
   const providedApis: string[][] = [];
   for (let i = 0; i < n; i++) {
-    const count = chance(0.05) ? 0 : chance(0.15) ? 2 : 1;
+    let count = chance(0.15) ? 2 : 1;
+    if (chance(0.05)) count = 0;
     providedApis.push(
       Array.from({ length: count }, (_, k) => `service-${i}-api${k ? `-${k}` : ''}`),
     );
