@@ -11,6 +11,8 @@ export interface MicroservicesLinks {
   overview?: (filters?: Partial<Record<ServiceFilterKey, string[]>>) => string;
   dashboard?: () => string;
   principles?: () => string;
+  /** The register page: validate a catalog-info.yaml, then register it. */
+  register?: () => string;
   /** A principle's explanation, at a check's anchor when given. */
   principle?: (principleId: string, checkId?: string) => string;
 }
@@ -37,6 +39,7 @@ export function useMicroservicesLinks(): MicroservicesLinks {
     overview: filters => servicesOverviewLink(base || '/', filters ?? {}),
     dashboard: () => `${base}/dashboard`,
     principles: () => `${base}/principles`,
+    register: () => `${base}/register`,
     principle: (principleId, checkId) =>
       `${base}/principles/${encodeURIComponent(principleId)}${
         checkId ? `#${encodeURIComponent(checkId)}` : ''

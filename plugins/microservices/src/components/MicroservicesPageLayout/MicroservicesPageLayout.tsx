@@ -3,7 +3,11 @@ import { Link as RouterLink } from 'react-router-dom';
 import { Content, Header, HeaderTabs, Page } from '@backstage/core-components';
 import { useMicroservicesLinks } from '../../hooks/useMicroservicesLinks';
 
-export type MicroservicesSection = 'services' | 'dashboard' | 'principles';
+export type MicroservicesSection =
+  | 'services'
+  | 'dashboard'
+  | 'principles'
+  | 'register';
 
 /**
  * The frame of the plugin's pages: header, and tabs (as links) to the services overview, the
@@ -25,6 +29,7 @@ export function MicroservicesPageLayout(
       to: links.dashboard?.(),
     },
     { id: 'principles', label: 'Principles', to: links.principles?.() },
+    { id: 'register', label: 'Register a service', to: links.register?.() },
   ].filter(
     (tab): tab is { id: MicroservicesSection; label: string; to: string } =>
       !!tab.to,

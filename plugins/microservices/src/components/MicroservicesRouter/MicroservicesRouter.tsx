@@ -3,6 +3,7 @@ import { ErrorPage } from '@backstage/core-components';
 import { ArchitectureDashboardPage } from '../ArchitectureDashboardPage';
 import { PrinciplePage } from '../PrinciplePage';
 import { PrinciplesPage } from '../PrinciplesPage';
+import { RegisterServicePage } from '../RegisterServicePage';
 import { ServicesPage } from '../ServicesPage';
 
 /** The plugin's pages under its mount point (`/microservices`). */
@@ -13,6 +14,7 @@ export function MicroservicesRouter() {
       <Route path="/dashboard" element={<ArchitectureDashboardPage />} />
       <Route path="/principles" element={<PrinciplesPage />} />
       <Route path="/principles/:principleId" element={<PrinciplePage />} />
+      <Route path="/register" element={<RegisterServicePage />} />
       <Route
         path="*"
         element={

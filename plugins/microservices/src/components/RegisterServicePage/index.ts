@@ -1,0 +1,1 @@
+export { RegisterServicePage } from './RegisterServicePage';
