@@ -70,7 +70,15 @@ describe('new frontend system plugin', () => {
         apis: [
           [
             microservicesApiRef,
-            { getService: jest.fn().mockResolvedValue(orderServiceDetail) },
+            {
+              getServiceHealth: jest.fn().mockResolvedValue({
+                entityRef: orderServiceDetail.entityRef,
+                current: { status: 'unknown', message: 'not probed yet' },
+                uptime24h: null,
+                uptime7d: null,
+                points: [],
+              }),
+            },
           ],
         ],
       },
