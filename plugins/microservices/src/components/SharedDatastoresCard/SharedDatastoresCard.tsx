@@ -85,16 +85,17 @@ export function SharedDatastoresCard(props: {
                 </TableCell>
                 <TableCell>
                   <Refs refs={d.owners} kind="group" link={false} />
-                  <br />
-                  {d.conflicting ? (
-                    <StatusText tone="warning">
-                      across teams or systems
-                    </StatusText>
-                  ) : (
-                    <Typography variant="caption" color="textSecondary">
-                      one team and system
-                    </Typography>
-                  )}
+                  <div>
+                    {d.conflicting ? (
+                      <StatusText tone="warning">
+                        across teams or systems
+                      </StatusText>
+                    ) : (
+                      <Typography variant="caption" color="textSecondary">
+                        one team and system
+                      </Typography>
+                    )}
+                  </div>
                 </TableCell>
               </TableRow>
             ))}
