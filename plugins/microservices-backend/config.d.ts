@@ -69,7 +69,7 @@ export interface Config {
      * CGNAT, multicast and reserved addresses are refused unless listed in `allowedRanges`.
      */
     health?: {
-      /** When every service is probed; default every minute, first 10 seconds after start. */
+      /** When every service is probed; default every 5 minutes, first 10 seconds after start. */
       schedule?: {
         frequency?: HumanDuration | string;
         /** Of a whole round; default 5 minutes. */

@@ -157,6 +157,7 @@ export class HealthService {
           checkedAt: roundAt,
           message: NO_ENDPOINT_MESSAGE,
           source: NO_SOURCE,
+          transient: true,
         });
       } else {
         toProbe.push({ ref: target.entityRef, url: String(url) });
@@ -172,6 +173,8 @@ export class HealthService {
         entityRef: ref,
         checkedAt: probed[i].checkedAt ?? roundAt,
         source: 'http',
+        // The prober answers unknown only for a URL it refused without connecting.
+        transient: probed[i].status === 'unknown',
       });
     });
 

@@ -7,11 +7,13 @@ import type {
 export interface HealthRecord extends ServiceHealth {
   entityRef: string;
   checkedAt: string;
-  /**
-   * Which source reported it: `http` (the built-in prober), a custom source's id, or `none`
-   * (no endpoint and no source: kept as the latest health only, not in the history).
-   */
+  /** Which source reported it: `http` (the built-in prober), a custom source's id, or `none`. */
   source: string;
+  /**
+   * Kept as the latest health only, not in the history: no endpoint and no source, or a URL
+   * refused by the guard (nothing was probed, and every round would repeat it).
+   */
+  transient?: boolean;
 }
 
 /** Storage of live health; a knex implementation backs it on SQLite and PostgreSQL. */

@@ -109,11 +109,30 @@ describe.each(databases.eachSupportedId())('KnexHealthStore on %p', id => {
       await store.getUptime('component:default/none', hoursAgo(now, 24)),
     ).toBeNull();
 
+    // Transient health (no endpoint, refused URL) is the latest, never history.
+    await store.saveRound([
+      record('orders', hoursAgo(now, 1)),
+      record('legacy', hoursAgo(now, 1), {
+        status: 'unknown',
+        source: 'none',
+        transient: true,
+      }),
+    ]);
+    expect(
+      (await store.getLatest()).get('component:default/legacy')?.status,
+    ).toBe('unknown');
+    expect(
+      await store.getHistory('component:default/legacy', { limit: 10 }),
+    ).toEqual([]);
+    expect(
+      await store.getHistory('component:default/orders', { limit: 10 }),
+    ).toHaveLength(7);
+
     expect(await store.applyRetention({ maxAgeDays: 2 }, now)).toEqual({
       deleted: 2,
     });
     expect(
       await store.getHistory('component:default/orders', { limit: 10 }),
-    ).toHaveLength(5);
+    ).toHaveLength(6);
   });
 });

@@ -56,7 +56,7 @@ export class KnexHealthStore implements HealthStore {
       ...rows[i],
       source: r.source.slice(0, 100),
     }));
-    const history = rows.filter((_, i) => records[i].source !== 'none');
+    const history = rows.filter((_, i) => !records[i].transient);
     await this.db.transaction(async tx => {
       await tx(LATEST).delete();
       for (let i = 0; i < latest.length; i += INSERT_CHUNK) {

@@ -183,6 +183,16 @@ describe('health in the API', () => {
       ]),
     );
 
+    // A refused URL is shown as the latest health but not kept as history.
+    const refused = await request(server)
+      .get('/api/microservices/services/default/sneaky/health')
+      .set('Authorization', asUser());
+    expect(refused.body).toMatchObject({
+      current: { status: 'unknown' },
+      uptime24h: null,
+      points: [],
+    });
+
     const missing = await request(server)
       .get('/api/microservices/services/default/nope/health')
       .set('Authorization', asUser());

@@ -10,7 +10,7 @@ describe('readHealthConfig', () => {
   it('is closed by default: no host is probed', () => {
     expect(read()).toEqual({
       schedule: {
-        frequency: { minutes: 1 },
+        frequency: { minutes: 5 },
         timeout: { minutes: 5 },
         initialDelay: { seconds: 10 },
         scope: 'global',

@@ -25,7 +25,7 @@ export interface HealthConfig {
 }
 
 export const DEFAULT_HEALTH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 1 },
+  frequency: { minutes: 5 },
   timeout: { minutes: 5 },
   initialDelay: { seconds: 10 },
   scope: 'global',
