@@ -17,11 +17,13 @@ import {
   evaluateCatalog,
   parseCatalogYaml,
 } from '@microservices-backstage/plugin-microservices-common';
+// Test only: the template's gate checked with the validation API's own logic (no HTTP).
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports
 import { ProposalValidator } from '@microservices-backstage/plugin-microservices-backend/src/service/ProposalValidator';
-import { createTemplateRenderer } from 'nunjitsu';
+import { createTemplateRenderer, type TemplateValue } from 'nunjitsu';
 import { parse } from 'yaml';
 import { createValidateAction } from './actions/validate';
-import { createActionContext } from './actions/testContext';
+import { createActionContext } from './__testUtils__/createActionContext';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATE_DIR = path.join(ROOT, 'examples/templates/microservice');
@@ -52,7 +54,7 @@ function renderSkeleton(values: Record<string, unknown>): string {
     const text = fs.readFileSync(path.join(skeleton, file), 'utf8');
     // templateFileExtension: true: only *.njk files are templated, and lose the extension.
     if (file.endsWith('.njk')) {
-      fs.writeFileSync(path.join(workspace, file.slice(0, -4)), renderer.render(text, { values }));
+      fs.writeFileSync(path.join(workspace, file.slice(0, -4)), renderer.render(text, { values: values as TemplateValue }));
     } else {
       fs.writeFileSync(path.join(workspace, file), text);
     }

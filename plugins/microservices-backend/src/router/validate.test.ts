@@ -6,13 +6,14 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { microservicesPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
-const entity = (kind: string, name: string, spec: Record<string, unknown>, apiVersion = 'backstage.io/v1alpha1'): Entity => ({
+const entity = (kind: string, name: string, spec: JsonObject, apiVersion = 'backstage.io/v1alpha1'): Entity => ({
   apiVersion,
   kind,
   metadata: { name, namespace: 'default' },
@@ -81,7 +82,7 @@ function post(server: any, body: string, type = 'application/yaml') {
     .send(body);
 }
 
-const service = (name: string, spec: Record<string, unknown>) =>
+const service = (name: string, spec: JsonObject) =>
   entity('Component', name, { type: 'service', lifecycle: 'production', ...spec });
 
 const yamlOf = (...entities: Entity[]) => entities.map(e => stringify(e)).join('---\n');
@@ -178,6 +179,7 @@ describe('POST /validate', () => {
     ]);
   });
 
+  /* eslint-disable jest/expect-expect -- `refused` asserts */
   describe('refuses bad input with 400 or 413, fast, with document and line, never echoing the body', () => {
     const timings: Record<string, number> = {};
     afterAll(() => {
@@ -241,6 +243,8 @@ describe('POST /validate', () => {
       await refused('mediaType', 'SECRET-MARKER', 415, /Content-Type must be one of/, 'text/plain');
     });
   });
+
+  /* eslint-enable jest/expect-expect */
 
   it('answers quickly for a proposal against a catalog of this size', async () => {
     const started = Date.now();

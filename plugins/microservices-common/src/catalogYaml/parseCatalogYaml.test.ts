@@ -9,7 +9,7 @@ const component = (name: string) =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
 
 /** Nine levels of nine aliases each: 9^9 expansions when read naively. */
-export const ALIAS_BOMB = [
+const ALIAS_BOMB = [
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
   ...'bcdefghi'.split('').map((name, i) => {
     const prev = 'abcdefghi'[i];
@@ -79,7 +79,7 @@ describe('parseCatalogYaml', () => {
   });
 
   it('says whether a document looks like an entity on the syntax tree', () => {
-    expect(parseYamlDocuments('openapi: 3.0.0\n---\n' + component('a')).map(d => d.looksLikeEntity)).toEqual([false, true]);
+    expect(parseYamlDocuments(`openapi: 3.0.0\n---\n${component('a')}`).map(d => d.looksLikeEntity)).toEqual([false, true]);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { configLocationRef, createPublishLocalFolderAction } from './publishLocalFolder';
-import { createActionContext } from './testContext';
+import { createActionContext } from '../__testUtils__/createActionContext';
 
 describe('publish:local-folder', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-publish-'));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ValidateProposalResponse } from '@microservices-backstage/plugin-microservices-common';
 import { createValidateAction } from './validate';
-import { createActionContext } from './testContext';
+import { createActionContext } from '../__testUtils__/createActionContext';
 
 function workspace(files: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-validate-'));
