@@ -32,7 +32,7 @@ function freePort() {
 }
 
 /**
- * @returns {Promise<{connectionString: string, stop: () => void} | undefined>}
+ * @returns {Promise<{connectionString: string, port: number, halt: () => void, resume: () => void, stop: () => void} | undefined>}
  *   undefined when no PostgreSQL server binaries are installed.
  */
 export async function startPostgres() {
@@ -60,8 +60,15 @@ export async function startPostgres() {
     '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     '-w', 'start',
   ]);
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   return {
     connectionString: `postgresql://postgres@127.0.0.1:${port}`,
+    port,
+    /** Stops the server (fast shutdown: clients are disconnected), keeping its data. */
+    halt: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    /** Starts it again after halt(), on the same port and data. */
+    resume: () =>
+      run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', serverOptions, '-w', 'start']),
     stop: () => {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
