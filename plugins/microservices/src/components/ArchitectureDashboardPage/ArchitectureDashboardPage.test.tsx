@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { landscapeSummary, responseError } from '../../__testUtils__/fixtures';
 import { renderPage } from '../../__testUtils__/renderPage';
 import { ArchitectureDashboardPage } from './ArchitectureDashboardPage';
@@ -100,6 +101,28 @@ describe('ArchitectureDashboardPage', () => {
     expect(within(row).queryByRole('link')).toBeNull();
   });
 
+  it('lists up to 12 teams, the rest behind "Show all", and marks a person owning services', async () => {
+    const byOwner = Array.from({ length: 14 }, (_, i) => ({
+      key: i === 0 ? 'user:default/marek.nowak' : `group:default/team-${i}`,
+      serviceCount: 1,
+      averageScore: 50 + i,
+    }));
+    await renderPage(<ArchitectureDashboardPage />, {
+      api: {
+        getSummary: jest
+          .fn()
+          .mockResolvedValue({ ...landscapeSummary, byOwner }),
+        getSummaryHistory: noHistory,
+      },
+    });
+    const teams = await screen.findByRole('table', { name: 'By team' });
+    expect(within(teams).getAllByRole('row')).toHaveLength(13);
+    expect(within(teams).getByText('marek.nowak')).toBeInTheDocument();
+    expect(within(teams).getByText(/\(user\)/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all 14' }));
+    expect(within(teams).getAllByRole('row')).toHaveLength(15);
+  });
+
   it('warns about shared datastores and dependency cycles, naming the services', async () => {
     await renderPage(<ArchitectureDashboardPage />, {
       api: {
@@ -122,7 +145,9 @@ describe('ArchitectureDashboardPage', () => {
       'href',
       '/microservices?failingCheck=decentralized-data.no-shared-datastore',
     );
-    expect(screen.getByText(/1 dependency cycle/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Warning: 1 dependency cycle$/),
+    ).toBeInTheDocument();
     const cycles = screen.getByRole('list', { name: 'Dependency cycles' });
     expect(within(cycles).getByText('inventory-service')).toBeInTheDocument();
   });

@@ -5,7 +5,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { microservicesApiRef } from '../../api';
 import { DependencyCyclesCard } from '../DependencyCyclesCard';
-import { GroupScoreTable } from '../GroupScoreTable';
+import { GroupScoresCard } from '../GroupScoresCard';
 import { HealthStatusCountsCard } from '../HealthStatusCountsCard';
 import { LandscapeFiguresCard } from '../LandscapeFiguresCard';
 import { LandscapeTrendCard } from '../LandscapeTrendCard';
@@ -47,32 +47,8 @@ function Dashboard(props: { summary: LandscapeSummary }) {
       <Grid item xs={12} md={6} className={classes.stretch}>
         <LandscapeTrendCard />
       </Grid>
-      <Grid item xs={12} md={4} className={classes.stretch}>
-        <GroupScoreTable
-          title="Scores by team"
-          groupLabel="Team"
-          groups={summary.byOwner}
-          kind="group"
-          filterKey="owner"
-        />
-      </Grid>
-      <Grid item xs={12} md={4} className={classes.stretch}>
-        <GroupScoreTable
-          title="Scores by system"
-          groupLabel="System"
-          groups={summary.bySystem}
-          kind="system"
-          filterKey="system"
-        />
-      </Grid>
-      <Grid item xs={12} md={4} className={classes.stretch}>
-        <GroupScoreTable
-          title="Scores by domain"
-          groupLabel="Domain"
-          groups={summary.byDomain}
-          kind="domain"
-          filterKey="domain"
-        />
+      <Grid item xs={12}>
+        <GroupScoresCard summary={summary} />
       </Grid>
     </Grid>
   );

@@ -1,26 +1,29 @@
-import { Table, TableColumn } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useState } from 'react';
 import type { GroupScore } from '@microservices-backstage/plugin-microservices-common';
-import { shortRef, toCompoundRef } from '../../lib/entityRefs';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { shortRef } from '../../lib/entityRefs';
 import { ServiceFilterKey } from '../../lib/serviceListUrlState';
-import { BreakableText, noMidWordBreak } from '../BreakableText';
+import { useNoMidWordBreakTable } from '../BreakableText';
 import { FilteredLink } from '../FilteredLink';
+import { RefName } from '../RefName';
 
-/** Rows listed before the table pages. */
-const PAGE_SIZE = 10;
+/** Rows shown before "Show all"; a table of up to this many shows them all. */
+export const GROUP_ROWS_SHOWN = 12;
 
 /** What the row of services without an owner, system or domain is called. */
 export const NONE_LABEL = '(none)';
 
-interface Row extends GroupScore {
-  /** Unique per row: the key, or `(none)` for the services without one. */
-  id: string;
-}
-
 /**
- * Average score and service count per team, system or domain, worst first. The name links to
- * the catalog entity and both numbers to the overview filtered to that group; the services
- * without one are a "(none)" row, not linked.
+ * Average score and service count per team, system or domain, in the backend's order (worst
+ * average first), the services without one last as a "(none)" row, not linked. The name links
+ * to the catalog entity and both numbers to the overview filtered to that group. Up to
+ * `GROUP_ROWS_SHOWN` rows show; the rest behind "Show all".
  */
 export function GroupScoreTable(props: {
   title: string;
@@ -31,75 +34,68 @@ export function GroupScoreTable(props: {
   filterKey: Extract<ServiceFilterKey, 'owner' | 'system' | 'domain'>;
 }) {
   const { title, groupLabel, groups, kind, filterKey } = props;
-  const rows: Row[] = groups.map(g => ({ ...g, id: g.key ?? NONE_LABEL }));
-  const nameOf = (g: Row) => (g.key ? shortRef(g.key, kind) : NONE_LABEL);
-  const filtered = (g: Row, text: number, label: string) =>
+  const classes = useNoMidWordBreakTable();
+  const [all, setAll] = useState(false);
+  const rows = [...groups.filter(g => g.key), ...groups.filter(g => !g.key)];
+  const shown = all ? rows : rows.slice(0, GROUP_ROWS_SHOWN);
+  const nameOf = (g: GroupScore) =>
+    g.key ? shortRef(g.key, kind) : NONE_LABEL;
+  const number = (g: GroupScore, value: number, label: string) =>
     g.key ? (
       <FilteredLink filters={{ [filterKey]: [g.key] }} label={label}>
-        {text}
+        {value}
       </FilteredLink>
     ) : (
-      <>{text}</>
+      value
     );
-  const columns: TableColumn<Row>[] = [
-    {
-      title: groupLabel,
-      field: 'id',
-      highlight: true,
-      cellStyle: noMidWordBreak,
-      render: g => {
-        if (!g.key) return NONE_LABEL;
-        if (!toCompoundRef(g.key, { defaultKind: kind }))
-          return <BreakableText text={g.key} />;
-        return (
-          <EntityRefLink entityRef={g.key} defaultKind={kind}>
-            <BreakableText text={shortRef(g.key, kind)} />
-          </EntityRefLink>
-        );
-      },
-    },
-    {
-      title: 'Services',
-      field: 'serviceCount',
-      type: 'numeric',
-      render: g =>
-        filtered(
-          g,
-          g.serviceCount,
-          `${g.serviceCount} services of ${nameOf(g)}`,
-        ),
-    },
-    {
-      title: 'Average score',
-      field: 'averageScore',
-      type: 'numeric',
-      defaultSort: 'asc',
-      render: g =>
-        filtered(
-          g,
-          Math.round(g.averageScore),
-          `Average score ${Math.round(g.averageScore)} of ${nameOf(
-            g,
-          )}: show its services`,
-        ),
-    },
-  ];
-  const paging = rows.length > PAGE_SIZE;
   return (
-    <Table<Row>
-      title={title}
-      columns={columns}
-      data={rows}
-      options={{
-        paging,
-        pageSize: paging ? PAGE_SIZE : Math.max(rows.length, 1),
-        pageSizeOptions: paging ? [PAGE_SIZE, 25, 50] : [],
-        emptyRowsWhenPaging: false,
-        search: paging,
-        padding: 'dense',
-        draggable: false,
-      }}
-      emptyContent={<div style={{ padding: 16 }}>Nothing to show.</div>}
-    />
+    <section aria-label={title}>
+      <Typography variant="h6" component="h3">
+        {title}
+      </Typography>
+      {rows.length === 0 ? (
+        <Typography variant="body2">Nothing to show.</Typography>
+      ) : (
+        <Table size="small" aria-label={title} className={classes.table}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{groupLabel}</TableCell>
+              <TableCell align="right">Services</TableCell>
+              <TableCell align="right">Average</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map(g => (
+              <TableRow key={g.key ?? NONE_LABEL}>
+                <TableCell component="th" scope="row">
+                  {g.key ? <RefName value={g.key} kind={kind} /> : NONE_LABEL}
+                </TableCell>
+                <TableCell align="right">
+                  {number(
+                    g,
+                    g.serviceCount,
+                    `${g.serviceCount} services of ${nameOf(g)}`,
+                  )}
+                </TableCell>
+                <TableCell align="right">
+                  {number(
+                    g,
+                    Math.round(g.averageScore),
+                    `Average score ${Math.round(g.averageScore)} of ${nameOf(
+                      g,
+                    )}: show its services`,
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {rows.length > GROUP_ROWS_SHOWN && (
+        <Button size="small" color="primary" onClick={() => setAll(a => !a)}>
+          {all ? 'Show fewer' : `Show all ${rows.length}`}
+        </Button>
+      )}
+    </section>
   );
 }

@@ -18,11 +18,15 @@ function Figure(props: { value: ReactNode; label: ReactNode }) {
 }
 
 /**
- * The landscape in three numbers: services evaluated (linking to them all), their average
- * score as the backend computes it (every service, with or without owner), and when.
+ * The landscape at a glance: services evaluated (linking to them all), their average score as
+ * the backend computes it (every service, with or without owner), when, how many hold each
+ * level, and how much coupling there is (shared datastores, cycles).
  */
 export function LandscapeFiguresCard(props: { summary: LandscapeSummary }) {
   const { summary } = props;
+  const conflicting = summary.sharedDatastores.filter(
+    d => d.conflicting,
+  ).length;
   return (
     <InfoCard title="Landscape">
       <Grid container spacing={3}>
@@ -60,6 +64,33 @@ export function LandscapeFiguresCard(props: { summary: LandscapeSummary }) {
             {summary.evaluatedAt
               ? ` (${formatDateTime(summary.evaluatedAt)})`
               : ''}
+          </Typography>
+        </Grid>
+        <Grid item xs={12}>
+          <Typography variant="body2" component="p">
+            <strong>Levels: </strong>
+            {summary.levels.map((l, i) => (
+              <span key={l.level}>
+                {i > 0 && ', '}
+                {l.count > 0 ? (
+                  <FilteredLink
+                    filters={{ level: [l.level] }}
+                    label={`${l.count} at ${l.level}: show them`}
+                  >
+                    {l.count}
+                  </FilteredLink>
+                ) : (
+                  0
+                )}{' '}
+                {l.level}
+              </span>
+            ))}
+          </Typography>
+          <Typography variant="body2" component="p">
+            <strong>Coupling: </strong>
+            {conflicting} {conflicting === 1 ? 'datastore' : 'datastores'}{' '}
+            shared across teams or systems, {summary.cycles.length} dependency{' '}
+            {summary.cycles.length === 1 ? 'cycle' : 'cycles'}
           </Typography>
         </Grid>
       </Grid>

@@ -10,14 +10,12 @@ import {
   ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
 import Typography from '@material-ui/core/Typography';
-import PersonIcon from '@material-ui/icons/Person';
 import useAsync from 'react-use/esm/useAsync';
 import { microservicesApiRef } from '../../api';
 import {
   MicroservicesLinks,
   useMicroservicesLinks,
 } from '../../hooks/useMicroservicesLinks';
-import { kindOf, shortRef, toCompoundRef } from '../../lib/entityRefs';
 import { principleTitle } from '../../lib/principles';
 import {
   EMPTY_SERVICE_LIST_STATE,
@@ -34,6 +32,7 @@ import { HealthCell } from '../HealthStatusLabel';
 import { LevelBadge } from '../LevelBadge';
 import { LoadState, NO_SERVICES_EVALUATED } from '../LoadState';
 import { MicroservicesPageLayout } from '../MicroservicesPageLayout';
+import { RefName } from '../RefName';
 import { ServiceFilterOptions, ServiceFilters } from '../ServiceFilters';
 
 /** Failing principles named in a row; the rest are counted ("and 2 more"). */
@@ -49,26 +48,8 @@ const CELL_PADDING = '6px 8px';
 function RefCell(props: { value?: string; kind: string }) {
   const { value, kind } = props;
   if (!value) return <>—</>;
-  // The backend keeps what it could not resolve as written: show it as text.
-  const parsed = toCompoundRef(value, { defaultKind: kind });
-  if (!parsed) return <BreakableText text={value} />;
-  const isUser = kind === 'group' && kindOf(value) === 'user';
-  const name = isUser ? parsed.name : shortRef(value, kind);
-  return (
-    <>
-      {isUser && (
-        <PersonIcon
-          fontSize="inherit"
-          titleAccess="A person"
-          style={{ verticalAlign: 'text-bottom', marginRight: 2 }}
-        />
-      )}
-      <EntityRefLink entityRef={value} defaultKind={kind} title={value}>
-        <BreakableText text={name} />
-      </EntityRefLink>
-      {isUser && <> (user)</>}
-    </>
-  );
+  // The backend keeps what it could not resolve as written: RefName shows it as text.
+  return <RefName value={value} kind={kind} />;
 }
 
 function FailingPrinciplesCell(props: {
