@@ -121,7 +121,7 @@ function NodeBox(props: {
   const label = (
     <span className={classes.label}>
       {kind}
-      {<BreakableText text={item.title ?? labelOf(item.entityRef)} />}
+      <BreakableText text={item.title ?? labelOf(item.entityRef)} />
     </span>
   );
   const lines = (
@@ -384,7 +384,7 @@ export function ServiceDependencyGraph(props: {
       )}
       <div ref={service} className={classNames(classes.node, classes.service)}>
         <span className={classes.label}>
-          {<BreakableText text={serviceLabel} />}
+          <BreakableText text={serviceLabel} />
         </span>
         {serviceMarks.length > 0 && (
           <Typography

@@ -11,21 +11,18 @@ import { SHARED_DATASTORE_CHECK } from '../../lib/dependencyModel';
 import { shortRef } from '../../lib/entityRefs';
 import { BreakableText, useNoMidWordBreakTable } from '../BreakableText';
 import { FilteredLink } from '../FilteredLink';
+import { RefName } from '../RefName';
 import { StatusText } from '../StatusText';
 
-function Refs(props: { refs: string[]; kind: string; link?: boolean }) {
+function Refs(props: { refs: string[]; kind: string }) {
   return (
     <>
       {props.refs.map((ref, i) => (
         <span key={ref}>
           {i > 0 && ', '}
-          {props.link === false ? (
+          <EntityRefLink entityRef={ref} defaultKind={props.kind}>
             <BreakableText text={shortRef(ref, props.kind)} />
-          ) : (
-            <EntityRefLink entityRef={ref} defaultKind={props.kind}>
-              <BreakableText text={shortRef(ref, props.kind)} />
-            </EntityRefLink>
-          )}
+          </EntityRefLink>
         </span>
       ))}
     </>
@@ -84,7 +81,12 @@ export function SharedDatastoresCard(props: {
                   <Refs refs={d.services} kind="component" />
                 </TableCell>
                 <TableCell>
-                  <Refs refs={d.owners} kind="group" link={false} />
+                  {d.owners.map((o, i) => (
+                    <span key={o}>
+                      {i > 0 && ', '}
+                      <RefName value={o} kind="group" link={false} />
+                    </span>
+                  ))}
                   <div>
                     {d.conflicting ? (
                       <StatusText tone="warning">
