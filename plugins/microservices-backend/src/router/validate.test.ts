@@ -246,6 +246,21 @@ describe('POST /validate', () => {
 
   /* eslint-enable jest/expect-expect */
 
+  it('answers 400, never 500, for odd input', async () => {
+    const yamlBodies = [
+      'null', '42', '"a string"', '- a\n- b', '!!binary aGVsbG8=', '!custom { a: 1 }', `${'['.repeat(5000)}`,
+      `${'a:\n '.repeat(2000)}b`, '\t\u0000', 'kind: Component\nmetadata: { name: [1, 2] }\napiVersion: x',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: x, namespace: "Bad NS" }\nspec: {}',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: x, annotations: { a: 1 } }\nspec: { type: service, lifecycle: x, owner: y }',
+      '---\n---\n',
+    ];
+    const jsonBodies = ['null', '42', '[]', '[null]', '{"kind":"Component"}', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, '{"__proto__": {"x": 1}}'];
+    const statuses: string[] = [];
+    for (const body of yamlBodies) statuses.push(`${(await post(server, body)).status}`);
+    for (const body of jsonBodies) statuses.push(`${(await post(server, body, 'application/json')).status}`);
+    expect(statuses.every(s => s === '400')).toBe(true);
+  });
+
   it('answers quickly for a proposal against a catalog of this size', async () => {
     const started = Date.now();
     const res = await post(server, yamlOf(service('quick', { owner: 'team-a', system: 'shop' })));
