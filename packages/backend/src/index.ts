@@ -26,7 +26,9 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 // microservices:validate (and publish:local-folder when configured) for the New microservice template.
 backend.add(
-  import('@microservices-backstage/plugin-scaffolder-backend-module-microservices'),
+  import(
+    '@microservices-backstage/plugin-scaffolder-backend-module-microservices'
+  ),
 );
 
 backend.add(import('@microservices-backstage/plugin-microservices-backend'));

@@ -39,7 +39,6 @@ function formatLimit(bytes: number): string {
   return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
 }
 
-
 /**
  * Reads and parses a YAML file, multi-document. Refuses files above the size
  * limit before reading them and reports the first syntax error with its

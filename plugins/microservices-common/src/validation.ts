@@ -32,7 +32,14 @@ export interface ProposedServiceResult {
   warnings: string[];
   checks: Pick<
     CheckResult,
-    'id' | 'principle' | 'status' | 'message' | 'remediation' | 'weight' | 'related' | 'exemption'
+    | 'id'
+    | 'principle'
+    | 'status'
+    | 'message'
+    | 'remediation'
+    | 'weight'
+    | 'related'
+    | 'exemption'
   >[];
 }
 

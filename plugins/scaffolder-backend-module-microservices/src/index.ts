@@ -9,4 +9,7 @@ export {
   createPublishLocalFolderAction,
   refreshLocationsCovering,
 } from './actions/publishLocalFolder';
-export { HttpValidationClient, type ValidationClient } from './ValidationClient';
+export {
+  HttpValidationClient,
+  type ValidationClient,
+} from './ValidationClient';

@@ -29,7 +29,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATE_DIR = path.join(ROOT, 'examples/templates/microservice');
 
 function readEntities(file: string): Entity[] {
-  const { entities, problems } = parseCatalogYaml(fs.readFileSync(file, 'utf8'));
+  const { entities, problems } = parseCatalogYaml(
+    fs.readFileSync(file, 'utf8'),
+  );
   if (problems.length) throw new Error(`${file}: ${JSON.stringify(problems)}`);
   return entities.map(e => e.entity as Entity);
 }
@@ -41,8 +43,12 @@ function demoLandscape(): Entity[] {
   return targets.flatMap(t => readEntities(path.join(ROOT, 'examples', t)));
 }
 
-const template = parse(fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'));
-const exampleValues = parse(fs.readFileSync(path.join(TEMPLATE_DIR, 'example-values.yaml'), 'utf8'));
+const template = parse(
+  fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+);
+const exampleValues = parse(
+  fs.readFileSync(path.join(TEMPLATE_DIR, 'example-values.yaml'), 'utf8'),
+);
 const landscape = demoLandscape();
 
 /** The skeleton rendered into a fresh workspace, as fetch:template does. */
@@ -54,7 +60,10 @@ function renderSkeleton(values: Record<string, unknown>): string {
     const text = fs.readFileSync(path.join(skeleton, file), 'utf8');
     // templateFileExtension: true: only *.njk files are templated, and lose the extension.
     if (file.endsWith('.njk')) {
-      fs.writeFileSync(path.join(workspace, file.slice(0, -4)), renderer.render(text, { values: values as TemplateValue }));
+      fs.writeFileSync(
+        path.join(workspace, file.slice(0, -4)),
+        renderer.render(text, { values: values as TemplateValue }),
+      );
     } else {
       fs.writeFileSync(path.join(workspace, file), text);
     }
@@ -64,15 +73,25 @@ function renderSkeleton(values: Record<string, unknown>): string {
 
 /** The validate step of the template, with the validation API's logic on the demo landscape. */
 async function runValidateStep(workspacePath: string) {
-  const step = template.spec.steps.find((s: any) => s.action === 'microservices:validate');
+  const step = template.spec.steps.find(
+    (s: any) => s.action === 'microservices:validate',
+  );
   const validator = new ProposalValidator({
     catalog: catalogServiceMock({ entities: landscape }),
     engineConfig: defaultEngineConfig,
   });
   const action = createValidateAction({
-    client: { validate: (entities, credentials) => validator.validate({ format: 'json', text: JSON.stringify(entities) }, credentials) },
+    client: {
+      validate: (entities, credentials) =>
+        validator.validate(
+          { format: 'json', text: JSON.stringify(entities) },
+          credentials,
+        ),
+    },
   });
-  const { ctx, outputs, lines } = createActionContext(step.input, { workspacePath });
+  const { ctx, outputs, lines } = createActionContext(step.input, {
+    workspacePath,
+  });
   let error: Error | undefined;
   await action.handler(ctx).catch(e => {
     error = e;
@@ -82,14 +101,34 @@ async function runValidateStep(workspacePath: string) {
 
 describe('the New microservice template', () => {
   it('asks what the principles need', () => {
-    const properties = Object.assign({}, ...template.spec.parameters.map((p: any) => p.properties));
-    expect(Object.keys(properties)).toEqual(expect.arrayContaining([
-      'name', 'description', 'owner', 'system', 'datastore', 'securityScheme', 'ciProvider', 'onCallProvider', 'onCallId', 'healthEndpoint',
-    ]));
+    const properties = Object.assign(
+      {},
+      ...template.spec.parameters.map((p: any) => p.properties),
+    );
+    expect(Object.keys(properties)).toEqual(
+      expect.arrayContaining([
+        'name',
+        'description',
+        'owner',
+        'system',
+        'datastore',
+        'securityScheme',
+        'ciProvider',
+        'onCallProvider',
+        'onCallId',
+        'healthEndpoint',
+      ]),
+    );
     expect(properties.owner['ui:field']).toBe('OwnerPicker');
-    expect(properties.owner['ui:options'].catalogFilter).toEqual([{ kind: 'Group' }]);
+    expect(properties.owner['ui:options'].catalogFilter).toEqual([
+      { kind: 'Group' },
+    ]);
     expect(properties.system['ui:field']).toBe('EntityPicker');
-    expect(template.spec.steps.map((s: any) => s.action)).toEqual(['fetch:template', 'microservices:validate', 'publish:local-folder']);
+    expect(template.spec.steps.map((s: any) => s.action)).toEqual([
+      'fetch:template',
+      'microservices:validate',
+      'publish:local-folder',
+    ]);
   });
 
   it('renders, for the example values, a service, its own datastore and its API that score 100 (gold)', async () => {
@@ -100,46 +139,94 @@ describe('the New microservice template', () => {
       'API:pick-route-optimizer-api',
       'Resource:pick-route-optimizer-db',
     ]);
-    expect(entities.every(e => (e.spec as any).owner === exampleValues.owner)).toBe(true);
+    expect(
+      entities.every(e => (e.spec as any).owner === exampleValues.owner),
+    ).toBe(true);
 
     // The engine itself, default configuration, demo landscape plus the output.
-    const evaluation = evaluateCatalog([...landscape, ...entities], defaultEngineConfig);
-    const service = evaluation.services.find(s => s.entityRef === 'component:default/pick-route-optimizer')!;
-    expect(service.checks.filter(c => c.status !== 'pass' && c.status !== 'not-applicable')).toEqual([]);
+    const evaluation = evaluateCatalog(
+      [...landscape, ...entities],
+      defaultEngineConfig,
+    );
+    const service = evaluation.services.find(
+      s => s.entityRef === 'component:default/pick-route-optimizer',
+    )!;
+    expect(
+      service.checks.filter(
+        c => c.status !== 'pass' && c.status !== 'not-applicable',
+      ),
+    ).toEqual([]);
     expect(service).toMatchObject({ score: 100, level: 'gold', warnings: [] });
 
     // The template's own gate.
     const { outputs, lines, error } = await runValidateStep(workspace);
     expect(error).toBeUndefined();
     expect(outputs.services).toEqual([
-      { entityRef: 'component:default/pick-route-optimizer', score: 100, level: 'gold', passed: true, failingChecks: [] },
+      {
+        entityRef: 'component:default/pick-route-optimizer',
+        score: 100,
+        level: 'gold',
+        passed: true,
+        failingChecks: [],
+      },
     ]);
-    expect(lines).toContain('info: PASS component:default/pick-route-optimizer: score 100, level gold (minimum score 100)');
+    expect(lines).toContain(
+      'info: PASS component:default/pick-route-optimizer: score 100, level gold (minimum score 100)',
+    );
   });
 
   it.each([
     ['no datastore', { datastore: 'none' }],
-    ['GitLab CI, Opsgenie and a bearer token', { ciProvider: 'gitlab-ci', onCallProvider: 'opsgenie', onCallId: 'warehouse', securityScheme: 'bearer' }],
-    ['Jenkins, an API key and a cache', { ciProvider: 'jenkins', securityScheme: 'apiKey', datastore: 'redis' }],
+    [
+      'GitLab CI, Opsgenie and a bearer token',
+      {
+        ciProvider: 'gitlab-ci',
+        onCallProvider: 'opsgenie',
+        onCallId: 'warehouse',
+        securityScheme: 'bearer',
+      },
+    ],
+    [
+      'Jenkins, an API key and a cache',
+      { ciProvider: 'jenkins', securityScheme: 'apiKey', datastore: 'redis' },
+    ],
   ])('scores 100 with %s', async (_name, overrides) => {
-    const { outputs, error } = await runValidateStep(renderSkeleton({ ...exampleValues, ...overrides }));
+    const { outputs, error } = await runValidateStep(
+      renderSkeleton({ ...exampleValues, ...overrides }),
+    );
     expect(error).toBeUndefined();
-    expect(outputs.services).toEqual([expect.objectContaining({ score: 100, level: 'gold' })]);
+    expect(outputs.services).toEqual([
+      expect.objectContaining({ score: 100, level: 'gold' }),
+    ]);
   });
 
   it('stops the task before publishing when the service would not score 100 (team not in the system)', async () => {
     const { outputs, lines, error } = await runValidateStep(
-      renderSkeleton({ ...exampleValues, owner: 'group:default/payments-team' }),
+      renderSkeleton({
+        ...exampleValues,
+        owner: 'group:default/payments-team',
+      }),
     );
-    expect(error?.message).toMatch(/^component:default\/pick-route-optimizer scores \d+: under the minimum score 100$/);
+    expect(error?.message).toMatch(
+      /^component:default\/pick-route-optimizer scores \d+: under the minimum score 100$/,
+    );
     expect(outputs.services).toEqual([
-      expect.objectContaining({ passed: false, failingChecks: ['organizational-alignment.coherent-ownership'] }),
+      expect.objectContaining({
+        passed: false,
+        failingChecks: ['organizational-alignment.coherent-ownership'],
+      }),
     ]);
-    expect(lines.some(l => l.includes('fail organizational-alignment.coherent-ownership'))).toBe(true);
+    expect(
+      lines.some(l =>
+        l.includes('fail organizational-alignment.coherent-ownership'),
+      ),
+    ).toBe(true);
   });
 
-  it('stops the task when the name is taken by another team\'s service', async () => {
-    const { error } = await runValidateStep(renderSkeleton({ ...exampleValues, name: 'payment-service' }));
+  it("stops the task when the name is taken by another team's service", async () => {
+    const { error } = await runValidateStep(
+      renderSkeleton({ ...exampleValues, name: 'payment-service' }),
+    );
     expect(error?.message).toBe(
       'Already in the catalog: component:default/payment-service (choose another name)',
     );

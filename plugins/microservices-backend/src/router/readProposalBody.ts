@@ -11,7 +11,10 @@ import {
   UnsupportedMediaTypeError,
 } from '../service/proposalErrors';
 
-const readText = express.text({ type: () => true, limit: VALIDATE_MAX_BODY_BYTES });
+const readText = express.text({
+  type: () => true,
+  limit: VALIDATE_MAX_BODY_BYTES,
+});
 
 /**
  * The body of `POST /validate`, read only here (no body parser on other routes) and only
@@ -28,7 +31,10 @@ export async function readProposalBody(
   else if (req.is('application/json')) format = 'json';
   else {
     throw new UnsupportedMediaTypeError(
-      `Content-Type must be one of ${[...VALIDATE_YAML_MEDIA_TYPES, 'application/json'].join(', ')}`,
+      `Content-Type must be one of ${[
+        ...VALIDATE_YAML_MEDIA_TYPES,
+        'application/json',
+      ].join(', ')}`,
     );
   }
   // Bounded in time: a declared body that never comes gets a 408, not an open connection.
@@ -42,11 +48,20 @@ export async function readProposalBody(
       if (type === 'entity.too.large') {
         reject(
           new PayloadTooLargeError(
-            `The body is larger than the ${VALIDATE_MAX_BODY_BYTES / (1024 * 1024)} MB limit`,
+            `The body is larger than the ${
+              VALIDATE_MAX_BODY_BYTES / (1024 * 1024)
+            } MB limit`,
           ),
         );
-      } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-        reject(new UnsupportedMediaTypeError('Unsupported charset or content encoding'));
+      } else if (
+        type === 'charset.unsupported' ||
+        type === 'encoding.unsupported'
+      ) {
+        reject(
+          new UnsupportedMediaTypeError(
+            'Unsupported charset or content encoding',
+          ),
+        );
       } else {
         reject(new InputError('Could not read the request body'));
       }
@@ -54,6 +69,7 @@ export async function readProposalBody(
   });
   await withBodyTimeout(req, res, reading);
   const text = typeof req.body === 'string' ? req.body : '';
-  if (text.trim() === '') throw new InputError('Invalid proposal: the body is empty');
+  if (text.trim() === '')
+    throw new InputError('Invalid proposal: the body is empty');
   return { format, text };
 }

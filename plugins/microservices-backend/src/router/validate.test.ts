@@ -13,7 +13,12 @@ import { microservicesPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
-const entity = (kind: string, name: string, spec: JsonObject, apiVersion = 'backstage.io/v1alpha1'): Entity => ({
+const entity = (
+  kind: string,
+  name: string,
+  spec: JsonObject,
+  apiVersion = 'backstage.io/v1alpha1',
+): Entity => ({
   apiVersion,
   kind,
   metadata: { name, namespace: 'default' },
@@ -27,14 +32,28 @@ const catalog: Entity[] = [
   entity('Domain', 'commerce', { owner: 'team-a' }),
   entity('System', 'shop', { owner: 'team-a', domain: 'commerce' }),
   entity('System', 'billing', { owner: 'team-b', domain: 'commerce' }),
-  entity('Resource', 'orders-db', { type: 'database', owner: 'team-a', system: 'shop' }),
-  entity('Resource', 'hidden-db', { type: 'database', owner: 'team-b', system: 'billing' }),
+  entity('Resource', 'orders-db', {
+    type: 'database',
+    owner: 'team-a',
+    system: 'shop',
+  }),
+  entity('Resource', 'hidden-db', {
+    type: 'database',
+    owner: 'team-b',
+    system: 'billing',
+  }),
   entity('Component', 'orders', {
-    type: 'service', lifecycle: 'production', owner: 'team-a', system: 'shop',
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'team-a',
+    system: 'shop',
     dependsOn: ['resource:default/orders-db'],
   }),
   entity('Component', 'ledger', {
-    type: 'service', lifecycle: 'production', owner: 'team-b', system: 'billing',
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'team-b',
+    system: 'billing',
     dependsOn: ['component:default/audit'],
   }),
 ];
@@ -43,15 +62,20 @@ const catalog: Entity[] = [
 function catalogFactory() {
   const backing = catalogServiceMock({ entities: catalog });
   const isUser = (options: unknown) =>
-    (options as { credentials?: { principal?: { type?: string } } } | undefined)?.credentials?.principal?.type === 'user';
+    (options as { credentials?: { principal?: { type?: string } } } | undefined)
+      ?.credentials?.principal?.type === 'user';
   return catalogServiceMock.mock({
     queryEntities: async (req, options) => {
       const page = await backing.queryEntities(req, options);
       return isUser(options)
-        ? { ...page, items: page.items.filter(e => e.metadata.name !== 'hidden-db') }
+        ? {
+            ...page,
+            items: page.items.filter(e => e.metadata.name !== 'hidden-db'),
+          }
         : page;
     },
-    getEntitiesByRefs: (req, options) => backing.getEntitiesByRefs(req, options),
+    getEntitiesByRefs: (req, options) =>
+      backing.getEntitiesByRefs(req, options),
   }).factory;
 }
 
@@ -60,7 +84,9 @@ async function startBackend(options: { deny?: boolean } = {}) {
     features: [
       microservicesPlugin,
       catalogFactory(),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.rootConfig.factory({
         data: { microservices: { schedule: { initialDelay: { hours: 1 } } } },
       }),
@@ -83,17 +109,29 @@ function post(server: any, body: string, type = 'application/yaml') {
 }
 
 const service = (name: string, spec: JsonObject) =>
-  entity('Component', name, { type: 'service', lifecycle: 'production', ...spec });
+  entity('Component', name, {
+    type: 'service',
+    lifecycle: 'production',
+    ...spec,
+  });
 
-const yamlOf = (...entities: Entity[]) => entities.map(e => stringify(e)).join('---\n');
+const yamlOf = (...entities: Entity[]) =>
+  entities.map(e => stringify(e)).join('---\n');
 
 const checkOf = (body: any, ref: string, id: string) =>
-  body.services.find((s: any) => s.entityRef === ref)?.checks.find((c: any) => c.id === id);
+  body.services
+    .find((s: any) => s.entityRef === ref)
+    ?.checks.find((c: any) => c.id === id);
 
 /** Nine levels of nine aliases: 9^9 expansions when read naively. */
 const ALIAS_BOMB = [
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+  ...'bcdefghi'
+    .split('')
+    .map(
+      (name, i) =>
+        `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`,
+    ),
 ].join('\n');
 
 describe('POST /validate', () => {
@@ -111,13 +149,21 @@ describe('POST /validate', () => {
     const denied = await startBackend({ deny: true });
     const res = await post(denied, yamlOf(service('x', { owner: 'team-a' })));
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe('Missing permission microservices.validation.create');
+    expect(res.body.error.message).toBe(
+      'Missing permission microservices.validation.create',
+    );
   });
 
   it('flags a proposed service that shares an existing datastore of another team', async () => {
     const res = await post(
       server,
-      yamlOf(service('loyalty', { owner: 'team-b', system: 'billing', dependsOn: ['resource:default/orders-db'] })),
+      yamlOf(
+        service('loyalty', {
+          owner: 'team-b',
+          system: 'billing',
+          dependsOn: ['resource:default/orders-db'],
+        }),
+      ),
     );
     expect(res.status).toBe(200);
     expect(res.body.services).toHaveLength(1);
@@ -125,7 +171,13 @@ describe('POST /validate', () => {
       entityRef: 'component:default/loyalty',
       source: { document: 1, line: 1 },
     });
-    expect(checkOf(res.body, 'component:default/loyalty', 'decentralized-data.no-shared-datastore')).toMatchObject({
+    expect(
+      checkOf(
+        res.body,
+        'component:default/loyalty',
+        'decentralized-data.no-shared-datastore',
+      ),
+    ).toMatchObject({
       status: 'fail',
       related: expect.arrayContaining(['resource:default/orders-db']),
     });
@@ -134,10 +186,22 @@ describe('POST /validate', () => {
   it('flags a proposed service that closes a dependency cycle', async () => {
     const res = await post(
       server,
-      yamlOf(service('audit', { owner: 'team-b', system: 'billing', dependsOn: ['component:default/ledger'] })),
+      yamlOf(
+        service('audit', {
+          owner: 'team-b',
+          system: 'billing',
+          dependsOn: ['component:default/ledger'],
+        }),
+      ),
     );
     expect(res.status).toBe(200);
-    expect(checkOf(res.body, 'component:default/audit', 'fault-isolation.no-dependency-cycle').status).toBe('fail');
+    expect(
+      checkOf(
+        res.body,
+        'component:default/audit',
+        'fault-isolation.no-dependency-cycle',
+      ).status,
+    ).toBe('fail');
     expect(res.body.services[0].level).not.toBe('gold');
   });
 
@@ -145,37 +209,79 @@ describe('POST /validate', () => {
     const res = await post(
       server,
       JSON.stringify([
-        entity('Resource', 'orders-db', { type: 'database', owner: 'team-b', system: 'billing' }),
-        service('orders', { owner: 'team-a', system: 'shop', dependsOn: ['resource:default/orders-db'] }),
+        entity('Resource', 'orders-db', {
+          type: 'database',
+          owner: 'team-b',
+          system: 'billing',
+        }),
+        service('orders', {
+          owner: 'team-a',
+          system: 'shop',
+          dependsOn: ['resource:default/orders-db'],
+        }),
       ]),
       'application/json',
     );
     expect(res.status).toBe(200);
-    expect(res.body.replacedRefs).toEqual(['component:default/orders', 'resource:default/orders-db']);
+    expect(res.body.replacedRefs).toEqual([
+      'component:default/orders',
+      'resource:default/orders-db',
+    ]);
     expect(res.body.services[0].source).toEqual({ document: 2 });
     // The proposed orders-db is owned by team-b: orders no longer owns its datastore.
-    expect(checkOf(res.body, 'component:default/orders', 'decentralized-data.owns-datastore').status).toBe('fail');
+    expect(
+      checkOf(
+        res.body,
+        'component:default/orders',
+        'decentralized-data.owns-datastore',
+      ).status,
+    ).toBe('fail');
   });
 
   it('sees the catalog as the caller may see it', async () => {
     const res = await post(
       server,
-      yamlOf(service('reports', { owner: 'team-b', system: 'billing', dependsOn: ['resource:default/hidden-db'] })),
+      yamlOf(
+        service('reports', {
+          owner: 'team-b',
+          system: 'billing',
+          dependsOn: ['resource:default/hidden-db'],
+        }),
+      ),
     );
-    expect(checkOf(res.body, 'component:default/reports', 'decomposition.references-resolve').status).toBe('fail');
+    expect(
+      checkOf(
+        res.body,
+        'component:default/reports',
+        'decomposition.references-resolve',
+      ).status,
+    ).toBe('fail');
   });
 
   it('notes Locations and misspelt keys without failing', async () => {
     const res = await post(
       server,
-      `${yamlOf(entity('Location', 'more', { targets: ['./a.yaml'] }))}---\n${yamlOf(
-        service('notes', { owner: 'team-a', system: 'shop', dependOn: ['component:default/orders'] }),
+      `${yamlOf(
+        entity('Location', 'more', { targets: ['./a.yaml'] }),
+      )}---\n${yamlOf(
+        service('notes', {
+          owner: 'team-a',
+          system: 'shop',
+          dependOn: ['component:default/orders'],
+        }),
       )}`,
     );
     expect(res.status).toBe(200);
     expect(res.body.problems).toEqual([
-      { document: 1, line: 1, message: 'Location more: its targets are not followed' },
-      expect.objectContaining({ document: 2, message: expect.stringMatching(/dependOn.*dependsOn/) }),
+      {
+        document: 1,
+        line: 1,
+        message: 'Location more: its targets are not followed',
+      },
+      expect.objectContaining({
+        document: 2,
+        message: expect.stringMatching(/dependOn.*dependsOn/),
+      }),
     ]);
   });
 
@@ -187,7 +293,13 @@ describe('POST /validate', () => {
       console.log(`validate refusal times (ms): ${JSON.stringify(timings)}`);
     });
 
-    async function refused(name: string, body: string, status: number, message: RegExp, type?: string) {
+    async function refused(
+      name: string,
+      body: string,
+      status: number,
+      message: RegExp,
+      type?: string,
+    ) {
       const started = Date.now();
       const res = await post(server, body, type);
       timings[name] = Date.now() - started;
@@ -199,25 +311,48 @@ describe('POST /validate', () => {
     }
 
     it('an alias bomb', async () => {
-      await refused('aliasBomb', `# SECRET-MARKER\n${ALIAS_BOMB}`, 400, /^Invalid proposal: document 1, line 2: too many YAML alias expansions/);
+      await refused(
+        'aliasBomb',
+        `# SECRET-MARKER\n${ALIAS_BOMB}`,
+        400,
+        /^Invalid proposal: document 1, line 2: too many YAML alias expansions/,
+      );
     });
 
     it('a 10 MB body', async () => {
-      await refused('tenMegabytes', `# SECRET-MARKER\n${'x'.repeat(10 * 1024 * 1024)}`, 413, /larger than the 1 MB limit/);
+      await refused(
+        'tenMegabytes',
+        `# SECRET-MARKER\n${'x'.repeat(10 * 1024 * 1024)}`,
+        413,
+        /larger than the 1 MB limit/,
+      );
     });
 
     it('10,000 documents', async () => {
-      await refused('tenThousandDocuments', '---\nkind: Component\n'.repeat(10_000), 400, /document 1001, line \d+: more than 1000 YAML documents/);
+      await refused(
+        'tenThousandDocuments',
+        '---\nkind: Component\n'.repeat(10_000),
+        400,
+        /document 1001, line \d+: more than 1000 YAML documents/,
+      );
     });
 
     it('10,000 JSON entities', async () => {
-      await refused('tenThousandJson', JSON.stringify(Array(10_000).fill({ kind: 'Component' })), 400, /more than 1000 entities/, 'application/json');
+      await refused(
+        'tenThousandJson',
+        JSON.stringify(Array(10_000).fill({ kind: 'Component' })),
+        400,
+        /more than 1000 entities/,
+        'application/json',
+      );
     });
 
-    it('invalid entity names, in the catalog\'s words', async () => {
+    it("invalid entity names, in the catalog's words", async () => {
       await refused(
         'invalidName',
-        `${yamlOf(service('fine', { owner: 'team-a' }))}---\n${yamlOf(service('invalid component', { owner: 'team-a' }))}`,
+        `${yamlOf(service('fine', { owner: 'team-a' }))}---\n${yamlOf(
+          service('invalid component', { owner: 'team-a' }),
+        )}`,
         400,
         /^Invalid proposal: document 2, line 11: Policy check failed for component:default\/invalid component: "metadata.name" is not valid/,
       );
@@ -226,21 +361,50 @@ describe('POST /validate', () => {
     it('a wrong apiVersion', async () => {
       await refused(
         'wrongApiVersion',
-        yamlOf(entity('Component', 'x', { type: 'service', lifecycle: 'production', owner: 'team-a' }, 'backstage.io/v2')),
+        yamlOf(
+          entity(
+            'Component',
+            'x',
+            { type: 'service', lifecycle: 'production', owner: 'team-a' },
+            'backstage.io/v2',
+          ),
+        ),
         400,
         /^Invalid proposal: document 1, line 1: No processor recognized the entity component:default\/x as valid, possibly caused by a foreign kind or apiVersion$/,
       );
     });
 
     it('malformed YAML and JSON', async () => {
-      await refused('malformedYaml', `${yamlOf(service('a', { owner: 'team-a' }))}  owner: SECRET-MARKER\n`, 400, /^Invalid proposal: document 1, line \d+: malformed YAML: Map keys must be unique$/);
-      await refused('malformedJson', '{"SECRET-MARKER": ', 400, /^Invalid proposal: (line 1: )?malformed JSON$/, 'application/json');
+      await refused(
+        'malformedYaml',
+        `${yamlOf(service('a', { owner: 'team-a' }))}  owner: SECRET-MARKER\n`,
+        400,
+        /^Invalid proposal: document 1, line \d+: malformed YAML: Map keys must be unique$/,
+      );
+      await refused(
+        'malformedJson',
+        '{"SECRET-MARKER": ',
+        400,
+        /^Invalid proposal: (line 1: )?malformed JSON$/,
+        'application/json',
+      );
     });
 
     it('documents that are not entities, an empty body, another media type', async () => {
-      await refused('notEntity', 'SECRET-MARKER', 400, /document 1, line 1: not a catalog entity: the document is a string/);
+      await refused(
+        'notEntity',
+        'SECRET-MARKER',
+        400,
+        /document 1, line 1: not a catalog entity: the document is a string/,
+      );
       await refused('empty', '   ', 400, /the body is empty/);
-      await refused('mediaType', 'SECRET-MARKER', 415, /Content-Type must be one of/, 'text/plain');
+      await refused(
+        'mediaType',
+        'SECRET-MARKER',
+        415,
+        /Content-Type must be one of/,
+        'text/plain',
+      );
     });
   });
 
@@ -248,22 +412,43 @@ describe('POST /validate', () => {
 
   it('answers 400, never 500, for odd input', async () => {
     const yamlBodies = [
-      'null', '42', '"a string"', '- a\n- b', '!!binary aGVsbG8=', '!custom { a: 1 }', `${'['.repeat(5000)}`,
-      `${'a:\n '.repeat(2000)}b`, '\t\u0000', 'kind: Component\nmetadata: { name: [1, 2] }\napiVersion: x',
+      'null',
+      '42',
+      '"a string"',
+      '- a\n- b',
+      '!!binary aGVsbG8=',
+      '!custom { a: 1 }',
+      `${'['.repeat(5000)}`,
+      `${'a:\n '.repeat(2000)}b`,
+      '\t\u0000',
+      'kind: Component\nmetadata: { name: [1, 2] }\napiVersion: x',
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: x, namespace: "Bad NS" }\nspec: {}',
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: x, annotations: { a: 1 } }\nspec: { type: service, lifecycle: x, owner: y }',
       '---\n---\n',
     ];
-    const jsonBodies = ['null', '42', '[]', '[null]', '{"kind":"Component"}', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, '{"__proto__": {"x": 1}}'];
+    const jsonBodies = [
+      'null',
+      '42',
+      '[]',
+      '[null]',
+      '{"kind":"Component"}',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      '{"__proto__": {"x": 1}}',
+    ];
     const statuses: string[] = [];
-    for (const body of yamlBodies) statuses.push(`${(await post(server, body)).status}`);
-    for (const body of jsonBodies) statuses.push(`${(await post(server, body, 'application/json')).status}`);
+    for (const body of yamlBodies)
+      statuses.push(`${(await post(server, body)).status}`);
+    for (const body of jsonBodies)
+      statuses.push(`${(await post(server, body, 'application/json')).status}`);
     expect(statuses.every(s => s === '400')).toBe(true);
   });
 
   it('answers quickly for a proposal against a catalog of this size', async () => {
     const started = Date.now();
-    const res = await post(server, yamlOf(service('quick', { owner: 'team-a', system: 'shop' })));
+    const res = await post(
+      server,
+      yamlOf(service('quick', { owner: 'team-a', system: 'shop' })),
+    );
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -24,7 +24,15 @@ export interface ProposalInput {
 }
 
 /** The kinds the engine looks at, read from the catalog as the caller may see it. */
-const KINDS = ['Component', 'System', 'Domain', 'Group', 'User', 'API', 'Resource'];
+const KINDS = [
+  'Component',
+  'System',
+  'Domain',
+  'Group',
+  'User',
+  'API',
+  'Resource',
+];
 const FIELDS = [
   'apiVersion',
   'kind',
@@ -44,7 +52,9 @@ function describeProblem(problem: ValidationProblem): string {
     problem.document !== undefined ? `document ${problem.document}` : undefined,
     problem.line !== undefined ? `line ${problem.line}` : undefined,
   ].filter(Boolean);
-  return where.length ? `${where.join(', ')}: ${problem.message}` : problem.message;
+  return where.length
+    ? `${where.join(', ')}: ${problem.message}`
+    : problem.message;
 }
 
 /** A 400 naming every problem with its document and line (never the body itself). */
@@ -52,7 +62,9 @@ export function proposalInputError(problems: ValidationProblem[]): InputError {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map(describeProblem);
   const rest = problems.length - listed.length;
   return new InputError(
-    `Invalid proposal: ${listed.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
+    `Invalid proposal: ${listed.join('; ')}${
+      rest > 0 ? `; and ${rest} more` : ''
+    }`,
   );
 }
 
@@ -65,7 +77,9 @@ function parseJsonProposal(text: string): {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
+    const position = /position (\d+)/.exec(
+      String((error as Error)?.message),
+    )?.[1];
     const line =
       position !== undefined
         ? text.slice(0, Number(position)).split('\n').length
@@ -98,7 +112,9 @@ function parseJsonProposal(text: string): {
 }
 
 const refKey = (entity: Entity) =>
-  `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLocaleLowerCase('en-US');
+  `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`.toLocaleLowerCase('en-US');
 
 /**
  * Scores proposed entities (a catalog-info.yaml before it is registered) together with the
@@ -117,20 +133,30 @@ export class ProposalValidator {
   ) {}
 
   /** Parses and validates a proposal into entities; throws InputError for any problem. */
-  async readProposal(input: ProposalInput): Promise<SourcedCatalogEntity<Entity>[]> {
+  async readProposal(
+    input: ProposalInput,
+  ): Promise<SourcedCatalogEntity<Entity>[]> {
     const parsed =
       input.format === 'json'
         ? parseJsonProposal(input.text)
-        : parseCatalogYaml(input.text, { maxDocuments: VALIDATE_MAX_DOCUMENTS });
+        : parseCatalogYaml(input.text, {
+            maxDocuments: VALIDATE_MAX_DOCUMENTS,
+          });
     if (parsed.problems.length > 0) throw proposalInputError(parsed.problems);
     if (parsed.entities.length === 0) {
-      throw new InputError('Invalid proposal: no entity in it (expected catalog entities)');
+      throw new InputError(
+        'Invalid proposal: no entity in it (expected catalog entities)',
+      );
     }
     const problems: ValidationProblem[] = [];
     for (const { entity, document, line } of parsed.entities) {
       const problem = await catalogEntityProblem(entity);
       if (problem) {
-        problems.push({ document, ...(line !== undefined ? { line } : {}), message: problem });
+        problems.push({
+          document,
+          ...(line !== undefined ? { line } : {}),
+          message: problem,
+        });
       }
     }
     if (problems.length > 0) throw proposalInputError(problems);
@@ -157,13 +183,19 @@ export class ProposalValidator {
       const { entity, document, line } = sourced;
       const where = { document, ...(line !== undefined ? { line } : {}) };
       if (entity.kind.toLocaleLowerCase('en-US') === 'location') {
-        problems.push({ ...where, message: `Location ${entity.metadata.name}: its targets are not followed` });
+        problems.push({
+          ...where,
+          message: `Location ${entity.metadata.name}: its targets are not followed`,
+        });
         continue;
       }
       const key = refKey(entity);
       const first = proposed.get(key);
       if (first) {
-        duplicates.push({ ...where, message: `${key} is defined twice (also in document ${first.document})` });
+        duplicates.push({
+          ...where,
+          message: `${key} is defined twice (also in document ${first.document})`,
+        });
         continue;
       }
       proposed.set(key, sourced);
@@ -190,7 +222,9 @@ export class ProposalValidator {
     });
     const services: ProposedServiceResult[] = [];
     for (const service of evaluation.services) {
-      const sourced = proposed.get(service.entityRef.toLocaleLowerCase('en-US'));
+      const sourced = proposed.get(
+        service.entityRef.toLocaleLowerCase('en-US'),
+      );
       if (!sourced) continue;
       services.push({
         entityRef: service.entityRef,
@@ -224,7 +258,9 @@ export class ProposalValidator {
   }
 
   /** The entities the engine needs, as the caller may see them in the catalog. */
-  private async readCatalog(credentials: BackstageCredentials): Promise<Entity[]> {
+  private async readCatalog(
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
     const entities: Entity[] = [];
     let cursor: string | undefined;
     do {

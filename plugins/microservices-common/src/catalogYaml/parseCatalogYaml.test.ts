@@ -34,7 +34,11 @@ describe('parseCatalogYaml', () => {
       `${component('a')}---\n${component('b')}  owner: twice\n`,
     );
     expect(problems).toEqual([
-      { document: 2, line: 18, message: 'malformed YAML: Map keys must be unique' },
+      {
+        document: 2,
+        line: 18,
+        message: 'malformed YAML: Map keys must be unique',
+      },
     ]);
   });
 
@@ -44,8 +48,16 @@ describe('parseCatalogYaml', () => {
     );
     expect(entities).toHaveLength(1);
     expect(problems).toEqual([
-      expect.objectContaining({ document: 1, line: 1, message: expect.stringMatching(/the document is a string/) }),
-      expect.objectContaining({ document: 3, line: 12, message: expect.stringMatching(/no apiVersion, no metadata.name/) }),
+      expect.objectContaining({
+        document: 1,
+        line: 1,
+        message: expect.stringMatching(/the document is a string/),
+      }),
+      expect.objectContaining({
+        document: 3,
+        line: 12,
+        message: expect.stringMatching(/no apiVersion, no metadata.name/),
+      }),
     ]);
   });
 
@@ -53,7 +65,11 @@ describe('parseCatalogYaml', () => {
     const started = Date.now();
     const { problems } = parseCatalogYaml(ALIAS_BOMB);
     expect(problems).toEqual([
-      expect.objectContaining({ document: 1, line: 1, message: expect.stringMatching(/alias bomb/) }),
+      expect.objectContaining({
+        document: 1,
+        line: 1,
+        message: expect.stringMatching(/alias bomb/),
+      }),
     ]);
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -75,11 +91,17 @@ describe('parseCatalogYaml', () => {
     const { entities } = parseCatalogYaml(
       'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: { name: x }\nspec:\n  definition:\n    $text: ./openapi.yaml\n',
     );
-    expect((entities[0].entity as any).spec.definition).toEqual({ $text: './openapi.yaml' });
+    expect((entities[0].entity as any).spec.definition).toEqual({
+      $text: './openapi.yaml',
+    });
   });
 
   it('says whether a document looks like an entity on the syntax tree', () => {
-    expect(parseYamlDocuments(`openapi: 3.0.0\n---\n${component('a')}`).map(d => d.looksLikeEntity)).toEqual([false, true]);
+    expect(
+      parseYamlDocuments(`openapi: 3.0.0\n---\n${component('a')}`).map(
+        d => d.looksLikeEntity,
+      ),
+    ).toEqual([false, true]);
   });
 });
 
@@ -96,7 +118,7 @@ describe('catalogEntityProblem', () => {
     await expect(catalogEntityProblem(entity({}))).resolves.toBeUndefined();
   });
 
-  it('refuses an invalid name in the catalog\'s words', async () => {
+  it("refuses an invalid name in the catalog's words", async () => {
     await expect(
       catalogEntityProblem(entity({ metadata: { name: 'invalid component' } })),
     ).resolves.toMatch(

@@ -46,9 +46,7 @@ export class CatalogYamlError extends Error {
   readonly problem: string;
 
   constructor(problem: string, document?: number, line?: number) {
-    super(
-      line !== undefined ? `line ${line}: ${problem}` : problem,
-    );
+    super(line !== undefined ? `line ${line}: ${problem}` : problem);
     this.name = 'CatalogYamlError';
     this.problem = problem;
     this.document = document;
@@ -257,9 +255,17 @@ export function parseCatalogYaml(
     if (value === null || value === undefined) continue;
     const problem = entityShapeProblem(value);
     if (problem) {
-      problems.push({ document: document.index, line: document.line, message: problem });
+      problems.push({
+        document: document.index,
+        line: document.line,
+        message: problem,
+      });
     } else {
-      entities.push({ entity: value, document: document.index, line: document.line });
+      entities.push({
+        entity: value,
+        document: document.index,
+        line: document.line,
+      });
     }
   }
   return { entities, problems };

@@ -24,7 +24,8 @@ export function createActionContext<TInput extends JsonObject>(
     },
     checkpoint: async ({ fn }: { fn: () => unknown }) => fn(),
     createTemporaryDirectory: async () => options.workspacePath,
-    getInitiatorCredentials: async () => mockCredentials.user('user:default/alice'),
+    getInitiatorCredentials: async () =>
+      mockCredentials.user('user:default/alice'),
     task: { id: 'task-1' },
   };
   return { ctx: ctx as any, outputs, lines };

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { configLocationRef, createPublishLocalFolderAction } from './publishLocalFolder';
+import {
+  configLocationRef,
+  createPublishLocalFolderAction,
+} from './publishLocalFolder';
 import { createActionContext } from '../__testUtils__/createActionContext';
 
 describe('publish:local-folder', () => {
@@ -11,35 +14,74 @@ describe('publish:local-folder', () => {
   const directory = path.join(root, 'published');
   const workspacePath = path.join(root, 'workspace');
   fs.mkdirSync(workspacePath);
-  fs.writeFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'kind: Component\n');
+  fs.writeFileSync(
+    path.join(workspacePath, 'catalog-info.yaml'),
+    'kind: Component\n',
+  );
 
   const catalog = catalogServiceMock.mock({
     getEntities: async () => ({
       items: [
-        { apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: 'published', namespace: 'default' }, spec: { type: 'file', target: path.join(directory, '*', 'catalog-info.yaml') } },
-        { apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: 'other', namespace: 'default' }, spec: { type: 'file', target: '/elsewhere/all.yaml' } },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Location',
+          metadata: { name: 'published', namespace: 'default' },
+          spec: {
+            type: 'file',
+            target: path.join(directory, '*', 'catalog-info.yaml'),
+          },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Location',
+          metadata: { name: 'other', namespace: 'default' },
+          spec: { type: 'file', target: '/elsewhere/all.yaml' },
+        },
       ],
     }),
   });
-  const action = createPublishLocalFolderAction({ directory, catalog, auth: mockServices.auth() });
+  const action = createPublishLocalFolderAction({
+    directory,
+    catalog,
+    auth: mockServices.auth(),
+  });
 
   it('copies the workspace into <directory>/<name> and refreshes the Locations covering it', async () => {
-    const { ctx, outputs } = createActionContext({ name: 'orders' }, { workspacePath });
+    const { ctx, outputs } = createActionContext(
+      { name: 'orders' },
+      { workspacePath },
+    );
     await action.handler(ctx);
-    expect(fs.readFileSync(path.join(directory, 'orders', 'catalog-info.yaml'), 'utf8')).toBe('kind: Component\n');
+    expect(
+      fs.readFileSync(
+        path.join(directory, 'orders', 'catalog-info.yaml'),
+        'utf8',
+      ),
+    ).toBe('kind: Component\n');
     expect(outputs).toEqual({
       remoteUrl: `file://${path.join(directory, 'orders')}`,
       catalogInfoPath: path.join(directory, 'orders', 'catalog-info.yaml'),
       refreshedLocations: [
-        configLocationRef('file', path.join(directory, '*', 'catalog-info.yaml')),
+        configLocationRef(
+          'file',
+          path.join(directory, '*', 'catalog-info.yaml'),
+        ),
         'location:default/published',
       ],
     });
-    expect(catalog.refreshEntity).toHaveBeenCalledWith('location:default/published', expect.anything());
+    expect(catalog.refreshEntity).toHaveBeenCalledWith(
+      'location:default/published',
+      expect.anything(),
+    );
   });
 
   it('computes the ref the catalog gives a config location', () => {
-    expect(configLocationRef('file', '/work/main/examples/templates/microservice/template.yaml')).toBe(
+    expect(
+      configLocationRef(
+        'file',
+        '/work/main/examples/templates/microservice/template.yaml',
+      ),
+    ).toBe(
       'location:default/generated-cd12ac7885bea6169e17424cd730d731c9630f7f',
     );
   });
@@ -50,7 +92,10 @@ describe('publish:local-folder', () => {
   });
 
   it('writes nothing in a dry-run', async () => {
-    const { ctx, outputs } = createActionContext({ name: 'dry' }, { workspacePath, isDryRun: true });
+    const { ctx, outputs } = createActionContext(
+      { name: 'dry' },
+      { workspacePath, isDryRun: true },
+    );
     await action.handler(ctx);
     expect(fs.existsSync(path.join(directory, 'dry'))).toBe(false);
     expect(outputs.refreshedLocations).toEqual([]);

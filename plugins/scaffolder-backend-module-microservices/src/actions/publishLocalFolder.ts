@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -33,18 +30,30 @@ export async function refreshLocationsCovering(
 ): Promise<string[]> {
   const credentials = await auth.getOwnServiceCredentials();
   const { items } = await catalog.getEntities(
-    { filter: { kind: 'Location', 'spec.type': 'file' }, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec'] },
+    {
+      filter: { kind: 'Location', 'spec.type': 'file' },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec'],
+    },
     { credentials },
   );
   const refs = new Set<string>([
     configLocationRef('file', path.join(folder, '*', 'catalog-info.yaml')),
   ]);
   for (const location of items) {
-    const spec = location.spec as { target?: unknown; targets?: unknown } | undefined;
-    const targets = [spec?.target, ...(Array.isArray(spec?.targets) ? spec!.targets : [])]
-      .filter((t): t is string => typeof t === 'string');
-    if (!targets.some(t => path.resolve(t).startsWith(folder + path.sep))) continue;
-    refs.add(`location:${location.metadata.namespace ?? 'default'}/${location.metadata.name}`);
+    const spec = location.spec as
+      | { target?: unknown; targets?: unknown }
+      | undefined;
+    const targets = [
+      spec?.target,
+      ...(Array.isArray(spec?.targets) ? spec!.targets : []),
+    ].filter((t): t is string => typeof t === 'string');
+    if (!targets.some(t => path.resolve(t).startsWith(folder + path.sep)))
+      continue;
+    refs.add(
+      `location:${location.metadata.namespace ?? 'default'}/${
+        location.metadata.name
+      }`,
+    );
   }
   const refreshed: string[] = [];
   for (const ref of refs) {
@@ -52,7 +61,9 @@ export async function refreshLocationsCovering(
       await catalog.refreshEntity(ref, { credentials });
       refreshed.push(ref);
     } catch (error) {
-      logger.warn(`Could not ask the catalog to re-read ${ref}: ${String(error)}`);
+      logger.warn(
+        `Could not ask the catalog to re-read ${ref}: ${String(error)}`,
+      );
     }
   }
   return refreshed;
@@ -79,14 +90,24 @@ export function createPublishLocalFolderAction(options: {
         name: z =>
           z
             .string()
-            .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower case letters, digits, dots, dashes and underscores')
+            .regex(
+              /^[a-z0-9][a-z0-9._-]{0,62}$/,
+              'lower case letters, digits, dots, dashes and underscores',
+            )
             .describe('The folder to create under the configured directory'),
         sourcePath: z =>
-          z.string().optional().describe('A folder of the workspace to publish instead of all of it'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'A folder of the workspace to publish instead of all of it',
+            ),
       },
       output: {
-        remoteUrl: z => z.string().describe('file: URL of the published folder'),
-        catalogInfoPath: z => z.string().describe('The published catalog-info.yaml'),
+        remoteUrl: z =>
+          z.string().describe('file: URL of the published folder'),
+        catalogInfoPath: z =>
+          z.string().describe('The published catalog-info.yaml'),
         refreshedLocations: z => z.array(z.string()),
       },
     },
@@ -108,10 +129,16 @@ export function createPublishLocalFolderAction(options: {
         () => false,
       );
       if (exists) {
-        throw new ConflictError(`${target} already exists: choose another name`);
+        throw new ConflictError(
+          `${target} already exists: choose another name`,
+        );
       }
       await fs.mkdir(directory, { recursive: true });
-      await fs.cp(source, target, { recursive: true, errorOnExist: true, force: false });
+      await fs.cp(source, target, {
+        recursive: true,
+        errorOnExist: true,
+        force: false,
+      });
       ctx.logger.info(`Published to ${target}`);
       const refreshed = await refreshLocationsCovering(
         directory,

@@ -56,7 +56,9 @@ export function createValidateAction(options: { client: ValidationClient }) {
           z
             .boolean()
             .default(false)
-            .describe('true: fail when an entity of the files is already in the catalog (its name is taken)'),
+            .describe(
+              'true: fail when an entity of the files is already in the catalog (its name is taken)',
+            ),
         failOnError: z =>
           z
             .boolean()
@@ -94,7 +96,9 @@ export function createValidateAction(options: { client: ValidationClient }) {
           throw new InputError(`${file}: no such file in the workspace`);
         }
         if (stat.size > CATALOG_YAML_LIMITS.maxBytes) {
-          throw new InputError(`${file}: more than ${CATALOG_YAML_LIMITS.maxBytes} bytes`);
+          throw new InputError(
+            `${file}: more than ${CATALOG_YAML_LIMITS.maxBytes} bytes`,
+          );
         }
         const { entities: read, problems } = parseCatalogYaml(
           await fs.readFile(path, 'utf8'),
@@ -114,7 +118,9 @@ export function createValidateAction(options: { client: ValidationClient }) {
         await ctx.getInitiatorCredentials(),
       );
       for (const problem of result.problems) {
-        ctx.logger.warn(`document ${problem.document ?? '?'}: ${problem.message}`);
+        ctx.logger.warn(
+          `document ${problem.document ?? '?'}: ${problem.message}`,
+        );
       }
 
       const services = result.services.map((service: ProposedServiceResult) => {
@@ -123,12 +129,17 @@ export function createValidateAction(options: { client: ValidationClient }) {
         );
         const passed = service.score >= minimumScore;
         ctx.logger.info(
-          `${passed ? 'PASS' : 'FAIL'} ${service.entityRef}: score ${service.score}, level ${service.level} (minimum score ${minimumScore})`,
+          `${passed ? 'PASS' : 'FAIL'} ${service.entityRef}: score ${
+            service.score
+          }, level ${service.level} (minimum score ${minimumScore})`,
         );
         for (const check of service.checks) {
-          if (check.status === 'pass' || check.status === 'not-applicable') continue;
+          if (check.status === 'pass' || check.status === 'not-applicable')
+            continue;
           ctx.logger.info(
-            `  ${check.status} ${check.id} (${check.principle}, weight ${check.weight}): ${check.message}${
+            `  ${check.status} ${check.id} (${check.principle}, weight ${
+              check.weight
+            }): ${check.message}${
               check.remediation ? ` Fix: ${check.remediation}` : ''
             }`,
           );
@@ -146,9 +157,13 @@ export function createValidateAction(options: { client: ValidationClient }) {
       const under = services.filter(s => !s.passed);
       let message: string | undefined;
       if (newEntitiesOnly && result.replacedRefs.length > 0) {
-        message = `Already in the catalog: ${result.replacedRefs.join(', ')} (choose another name)`;
+        message = `Already in the catalog: ${result.replacedRefs.join(
+          ', ',
+        )} (choose another name)`;
       } else if (services.length === 0) {
-        message = `No service (Component of type service) in ${files.join(', ')}`;
+        message = `No service (Component of type service) in ${files.join(
+          ', ',
+        )}`;
       } else if (under.length > 0) {
         message = `${under
           .map(s => `${s.entityRef} scores ${s.score}`)

@@ -6,10 +6,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { InfoCard, Progress } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  catalogApiRef,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   ProposedServiceResult,
   ValidateProposalResponse,
@@ -66,7 +63,10 @@ function ServiceResult(props: { service: ProposedServiceResult }) {
   const { service } = props;
   const groups = new Map<string, ProposedServiceResult['checks']>();
   for (const check of service.checks) {
-    groups.set(check.principle, [...(groups.get(check.principle) ?? []), check]);
+    groups.set(check.principle, [
+      ...(groups.get(check.principle) ?? []),
+      check,
+    ]);
   }
   const principles = [...groups.keys()].sort(comparePrinciples);
   const failing = service.checks.filter(
@@ -83,7 +83,9 @@ function ServiceResult(props: { service: ProposedServiceResult }) {
       subheader={
         failing === 0
           ? 'Passes every check: ready to register.'
-          : `${failing} check${failing === 1 ? '' : 's'} to fix before it passes everything${
+          : `${failing} check${
+              failing === 1 ? '' : 's'
+            } to fix before it passes everything${
               service.nextLevel
                 ? `; next level ${service.nextLevel.level}${
                     service.nextLevel.missingChecks.length
@@ -157,7 +159,9 @@ export function RegisterServicePage() {
         } catch (error) {
           throw serverErrorOf(error);
         }
-        setResult(await validateProposal({ discoveryApi, fetchApi }, { entities }));
+        setResult(
+          await validateProposal({ discoveryApi, fetchApi }, { entities }),
+        );
         setValidatedUrl(target);
       }
     } catch (error) {
@@ -172,7 +176,10 @@ export function RegisterServicePage() {
     setRegisterError(undefined);
     setBusy(true);
     try {
-      const { entities } = await catalogApi.addLocation({ type: 'url', target: validatedUrl });
+      const { entities } = await catalogApi.addLocation({
+        type: 'url',
+        target: validatedUrl,
+      });
       setRegistered(entities);
     } catch (error) {
       setRegisterError(serverErrorOf(error));
@@ -181,7 +188,8 @@ export function RegisterServicePage() {
     }
   };
 
-  const canValidate = mode === 'yaml' ? yaml.trim() !== '' : /^https?:\/\/\S+$/.test(url.trim());
+  const canValidate =
+    mode === 'yaml' ? yaml.trim() !== '' : /^https?:\/\/\S+$/.test(url.trim());
 
   return (
     <MicroservicesPageLayout
@@ -214,7 +222,10 @@ export function RegisterServicePage() {
                   variant="outlined"
                   value={yaml}
                   onChange={e => setYaml(e.target.value)}
-                  inputProps={{ spellCheck: false, style: { fontFamily: 'monospace' } }}
+                  inputProps={{
+                    spellCheck: false,
+                    style: { fontFamily: 'monospace' },
+                  }}
                   helperText="One or several documents (---): the service, its datastore Resource, its API..."
                 />
               ) : (
@@ -240,7 +251,12 @@ export function RegisterServicePage() {
                 Validate
               </Button>
               {mode === 'url' && result && validatedUrl && !registered && (
-                <Button variant="outlined" color="primary" disabled={busy} onClick={register}>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  disabled={busy}
+                  onClick={register}
+                >
                   Register
                 </Button>
               )}
@@ -248,7 +264,8 @@ export function RegisterServicePage() {
             {mode === 'yaml' && result && (
               <Box mt={2}>
                 <Typography variant="body2" color="textSecondary">
-                  To register it, commit it to its repository and give its URL under "From a URL".
+                  To register it, commit it to its repository and give its URL
+                  under "From a URL".
                 </Typography>
               </Box>
             )}
@@ -266,7 +283,10 @@ export function RegisterServicePage() {
         )}
         {registerError && (
           <Grid item xs={12}>
-            <ErrorAlert title="The catalog refused to register it" error={registerError} />
+            <ErrorAlert
+              title="The catalog refused to register it"
+              error={registerError}
+            />
           </Grid>
         )}
         {registered && (
@@ -274,7 +294,9 @@ export function RegisterServicePage() {
             <Alert severity="success" data-testid="registered">
               <AlertTitle>Registered</AlertTitle>
               {registered.map(entity => (
-                <div key={`${entity.kind}:${entity.metadata.namespace}/${entity.metadata.name}`}>
+                <div
+                  key={`${entity.kind}:${entity.metadata.namespace}/${entity.metadata.name}`}
+                >
                   <EntityRefLink entityRef={entity} />
                 </div>
               ))}
@@ -289,7 +311,10 @@ export function RegisterServicePage() {
                   <AlertTitle>Notes</AlertTitle>
                   {result.problems.map((p, i) => (
                     <div key={i}>
-                      {[p.document && `document ${p.document}`, p.line && `line ${p.line}`]
+                      {[
+                        p.document && `document ${p.document}`,
+                        p.line && `line ${p.line}`,
+                      ]
                         .filter(Boolean)
                         .join(', ')}
                       {p.document || p.line ? ': ' : ''}
@@ -302,7 +327,8 @@ export function RegisterServicePage() {
             {result.services.length === 0 && (
               <Grid item xs={12}>
                 <Alert severity="info">
-                  No service in it (a Component with spec.type service): nothing to score.
+                  No service in it (a Component with spec.type service): nothing
+                  to score.
                 </Alert>
               </Grid>
             )}

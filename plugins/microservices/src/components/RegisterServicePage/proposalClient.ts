@@ -5,7 +5,11 @@ import type { ValidateProposalResponse } from '@microservices-backstage/plugin-m
 
 /** An error as the backend or the catalog words it: its name and message, and the status. */
 export class ServerError extends Error {
-  constructor(message: string, readonly status?: number, readonly errorName?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly errorName?: string,
+  ) {
     super(message);
     this.name = 'ServerError';
   }
@@ -18,7 +22,10 @@ export function serverErrorOf(error: unknown): ServerError {
     message?: string;
     statusCode?: number;
     response?: { status?: number };
-    body?: { error?: { name?: string; message?: string }; response?: { statusCode?: number } };
+    body?: {
+      error?: { name?: string; message?: string };
+      response?: { statusCode?: number };
+    };
   };
   const body = e?.body?.error;
   return new ServerError(
@@ -37,7 +44,9 @@ export async function validateProposal(
   const isYaml = 'yaml' in proposal;
   const response = await apis.fetchApi.fetch(`${baseUrl}/validate`, {
     method: 'POST',
-    headers: { 'Content-Type': isYaml ? 'application/yaml' : 'application/json' },
+    headers: {
+      'Content-Type': isYaml ? 'application/yaml' : 'application/json',
+    },
     body: isYaml ? proposal.yaml : JSON.stringify(proposal.entities),
   });
   if (!response.ok) {
@@ -57,6 +66,10 @@ export async function validateProposal(
 
 /** The entities the catalog would read from a URL (a dry-run of registering it). */
 export async function analyzeUrl(catalogApi: CatalogApi, target: string) {
-  const result = await catalogApi.addLocation({ type: 'url', target, dryRun: true });
+  const result = await catalogApi.addLocation({
+    type: 'url',
+    target,
+    dryRun: true,
+  });
   return { exists: result.exists ?? false, entities: result.entities };
 }
