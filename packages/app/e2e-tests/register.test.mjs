@@ -33,23 +33,18 @@ const exampleValues = parse(
 );
 
 function directoryContents(dir, prefix = '') {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap(entry =>
-      entry.isDirectory()
-        ? directoryContents(
-            path.join(dir, entry.name),
-            `${prefix}${entry.name}/`,
-          )
-        : [
-            {
-              path: `${prefix}${entry.name}`,
-              base64Content: fs
-                .readFileSync(path.join(dir, entry.name))
-                .toString('base64'),
-            },
-          ],
-    );
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+    entry.isDirectory()
+      ? directoryContents(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [
+          {
+            path: `${prefix}${entry.name}`,
+            base64Content: fs
+              .readFileSync(path.join(dir, entry.name))
+              .toString('base64'),
+          },
+        ],
+  );
 }
 
 describe(
@@ -162,6 +157,37 @@ describe(
       console.log(
         `POST /validate on the demo catalog: ${timings.join(', ')} ms`,
       );
+    });
+
+    it('refuses an alias bomb, a 10 MB body and 10,000 documents quickly', async () => {
+      const bomb = [
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        ...'bcdefghi'
+          .split('')
+          .map(
+            (n, i) =>
+              `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`,
+          ),
+      ].join('\n');
+      const cases = [
+        ['alias bomb', bomb, 400],
+        ['10 MB body', `# ${'x'.repeat(10 * 1024 * 1024)}`, 413],
+        ['10,000 documents', '---\nkind: Component\n'.repeat(10_000), 400],
+      ];
+      const timings = [];
+      for (const [name, body, status] of cases) {
+        const started = Date.now();
+        const res = await api('/api/microservices/validate', {
+          method: 'POST',
+          body,
+          headers: { 'Content-Type': 'application/yaml' },
+        });
+        const ms = Date.now() - started;
+        timings.push(`${name} ${res.status} in ${ms} ms`);
+        assert.equal(res.status, status, name);
+        assert.ok(ms < 5000, `${name} took ${ms} ms`);
+      }
+      console.log(`POST /validate refusals: ${timings.join('; ')}`);
     });
 
     it('creates a service with the form; the task succeeds; the overview shows it at score 100', async () => {
