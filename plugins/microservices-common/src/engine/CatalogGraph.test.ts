@@ -139,11 +139,12 @@ describe('CatalogGraph', () => {
     ]);
 
     it('are the distinct dependsOn targets and providers of consumed APIs, without itself', () => {
+      // Sorted: the result does not depend on the order of the input.
       expect(graph.dependenciesOf('component:default/orders')).toEqual([
-        'component:default/stock',
-        'resource:default/orders-db',
         'component:default/prices',
         'component:default/prices-v2',
+        'component:default/stock',
+        'resource:default/orders-db',
       ]);
       expect(graph.dependentsOf('component:default/prices-v2')).toEqual([
         'component:default/orders',

@@ -54,6 +54,13 @@ interface GraphAnalysis {
 const NORMALIZED = /^[a-z0-9:/._-]*$/;
 const keyOf = (ref: string) => (NORMALIZED.test(ref) ? ref : lowercase(ref));
 
+const compareText = (a: string, b: string) => (a < b ? -1 : Number(a > b));
+const compareEdges = (a: DependencyEdge, b: DependencyEdge) =>
+  compareText(a.to, b.to) ||
+  compareText(a.from, b.from) ||
+  compareText(a.via, b.via) ||
+  compareText(a.apiRef ?? '', b.apiRef ?? '');
+
 const sortedDistinct = (values: Iterable<string>) =>
   [...new Set(values)].sort();
 
@@ -178,6 +185,10 @@ export class CatalogGraph {
         }
       }
     }
+    // Sorted, so that results do not depend on the order of the input entities.
+    for (const providers of this.providers.values()) providers.sort();
+    for (const edges of this.edgesFrom.values()) edges.sort(compareEdges);
+    for (const edges of this.edgesTo.values()) edges.sort(compareEdges);
     for (const [from, edges] of this.edgesFrom) {
       const targets: string[] = [];
       const seen = new Set<string>();
@@ -192,6 +203,7 @@ export class CatalogGraph {
         if (this.nodes.has(target)) pushTo(this.dependents, target, from);
       }
     }
+    for (const dependents of this.dependents.values()) dependents.sort();
   }
 
   /** Its dependency edges (what it depends on), each once; targets may be dangling. */
@@ -285,7 +297,7 @@ export class CatalogGraph {
     return this.dependenciesOf(ref).filter(target => this.isDatastore(target));
   }
 
-  /** The services that depend on a datastore, in input order. */
+  /** The services that depend on a datastore, sorted. */
   servicesUsingDatastore(ref: string): string[] {
     if (!this.datastoreUsers) {
       this.datastoreUsers = new Map();
@@ -294,6 +306,7 @@ export class CatalogGraph {
           pushTo(this.datastoreUsers, datastore, service);
         }
       }
+      for (const users of this.datastoreUsers.values()) users.sort();
     }
     return this.datastoreUsers.get(keyOf(ref)) ?? [];
   }

@@ -219,8 +219,8 @@ describe('benwilcock-backstage-catalogs', () => {
       result('where-for-dinner-ui', 'network-latency.communicates-through-apis')
         .related,
     ).toEqual([
-      'component:default/where-for-dinner-search',
       'component:default/where-for-dinner-availability',
+      'component:default/where-for-dinner-search',
     ]);
     const kubernetes = result('kubernetes', 'fault-isolation.blast-radius');
     expect(kubernetes.status).toBe('fail');
