@@ -65,6 +65,11 @@ export const isFailing = (check: CheckResult) =>
   (check.status === 'fail' || check.status === 'error') && check.weight > 0;
 
 export interface CreateLintReportOptions {
+  /**
+   * Why the catalog would refuse an entity (its own words), by `file:line` of the
+   * entity's document; reported as a warning on the linted entities.
+   */
+  catalogProblems?: ReadonlyMap<string, string>;
   failUnder?: number;
   configFile?: string;
   notes?: string[];
@@ -115,6 +120,16 @@ export function createLintReport(
   const warnings: EntityWarning[] = [];
   for (const { entity, source, context } of catalog.entities) {
     if (context) continue;
+    const refused = options.catalogProblems?.get(
+      `${source.file}:${source.line}`,
+    );
+    if (refused) {
+      warnings.push({
+        entityRef: graph.refOf(entity),
+        source,
+        message: `the catalog would refuse this entity: ${refused}`,
+      });
+    }
     for (const message of misspeltSpecKeys(entity)) {
       warnings.push({ entityRef: graph.refOf(entity), source, message });
     }

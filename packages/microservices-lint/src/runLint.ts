@@ -1,4 +1,5 @@
 import {
+  catalogEntityProblem,
   defaultEngineConfig,
   EngineConfig,
   evaluateCatalog,
@@ -20,6 +21,11 @@ export interface RunLintOptions {
   now?: Date;
   /** Files above it are refused unread; 10 MB by default. */
   maxFileBytes?: number;
+  /**
+   * Why the catalog would refuse an entity, by `file:line` of its document (see
+   * runLintWithCatalogValidation); reported as warnings.
+   */
+  catalogProblems?: ReadonlyMap<string, string>;
 }
 
 export interface LintResult {
@@ -69,6 +75,7 @@ function lint(args: LintArgs, options: RunLintOptions): LintResult {
     { now: options.now },
   );
   const report = createLintReport(catalog, evaluation, {
+    catalogProblems: options.catalogProblems,
     failUnder: args.failUnder,
     configFile: args.config,
     notes,
@@ -136,4 +143,37 @@ export function runLint(
     // A bug, or input so odd that the engine tripped: still no stack trace.
     return inputError([`${PROGRAM}: internal error: ${errorMessage(error)}`]);
   }
+}
+
+/**
+ * runLint, plus the catalog's own validation of every linted entity
+ * (`@backstage/catalog-model`'s policies and kind validators, as the validation API
+ * applies them): an entity the catalog would refuse (an invalid name, a wrong
+ * apiVersion...) gets a warning in the catalog's words. The validators are
+ * asynchronous, so the files are read once more beforehand. Never throws.
+ */
+export async function runLintWithCatalogValidation(
+  argv: readonly string[],
+  options: RunLintOptions = {},
+): Promise<LintResult> {
+  const catalogProblems = new Map<string, string>();
+  try {
+    const args = parseLintArgs(argv);
+    if (!args.help) {
+      const catalog = readCatalogFiles(args.paths, {
+        context: args.contextPaths,
+        reader: options.reader ?? nodeFileReader,
+        maxFileBytes: options.maxFileBytes,
+      });
+      for (const { entity, source, context } of catalog.entities) {
+        if (context) continue;
+        const problem = await catalogEntityProblem(entity);
+        if (problem)
+          catalogProblems.set(`${source.file}:${source.line}`, problem);
+      }
+    }
+  } catch {
+    // runLint reports unusable arguments and input.
+  }
+  return runLint(argv, { ...options, catalogProblems });
 }

@@ -134,6 +134,17 @@ describe('catalogEntityProblem', () => {
     );
   });
 
+  it('accepts a Template, as the catalog with the scaffolder does', async () => {
+    await expect(
+      catalogEntityProblem({
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        kind: 'Template',
+        metadata: { name: 'microservice' },
+        spec: {},
+      }),
+    ).resolves.toBeUndefined();
+  });
+
   it('refuses a spec the kind does not allow', async () => {
     await expect(
       catalogEntityProblem(entity({ spec: { type: 'service' } })),

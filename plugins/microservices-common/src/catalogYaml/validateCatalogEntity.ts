@@ -38,6 +38,19 @@ const builtInKindValidators: KindValidator[] = [
   domainEntityV1alpha1Validator,
 ];
 
+/**
+ * Templates, as the scaffolder's entity model module (installed with the scaffolder) lets
+ * the catalog accept them; their spec is the scaffolder's to validate.
+ */
+const templateKindValidator: KindValidator = {
+  async check(entity) {
+    return (
+      entity.kind === 'Template' &&
+      entity.apiVersion === 'scaffolder.backstage.io/v1beta3'
+    );
+  },
+};
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -52,7 +65,8 @@ function refOf(entity: Entity): string {
 
 /**
  * Why the Backstage catalog would refuse an entity, in the catalog's own
- * words (its default entity policies, then its built-in kind validators), or
+ * words (its default entity policies, then its built-in kind validators and the
+ * scaffolder's Template kind), or
  * undefined when it would accept it. Uses @backstage/catalog-model's
  * validators, so the answer follows the catalog's release.
  */
@@ -71,6 +85,7 @@ export async function catalogEntityProblem(
   if (!enforced) return 'Policy unexpectedly returned no data';
   const validators = [
     ...builtInKindValidators,
+    templateKindValidator,
     ...(options.extraKindValidators ?? []),
   ];
   for (const validator of validators) {
