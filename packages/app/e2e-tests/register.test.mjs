@@ -190,6 +190,29 @@ describe(
       console.log(`POST /validate refusals: ${timings.join('; ')}`);
     });
 
+    it('scores a pasted catalog-info.yaml on the register page, checks grouped by principle', async () => {
+      const page = await openSignedIn(
+        browser,
+        `${backstage.baseUrl}/microservices/register`,
+      );
+      await page.getByRole('tab', { name: 'Register a service' }).waitFor();
+      const yaml = fs.readFileSync(
+        path.join(repoRoot, 'examples/components/payments.yaml'),
+        'utf8',
+      );
+      await page.getByLabel('catalog-info.yaml').fill(yaml);
+      await page.getByRole('button', { name: 'Validate' }).click();
+      await page
+        .getByText('component:default/payment-service')
+        .first()
+        .waitFor();
+      await page
+        .getByRole('heading', { name: 'Decentralized Data Management' })
+        .first()
+        .waitFor();
+      await screenshot(page, 'register-page-validated');
+    });
+
     it('creates a service with the form; the task succeeds; the overview shows it at score 100', async () => {
       const name = `e2e-route-${Date.now().toString(36)}`;
       const formData = {

@@ -218,6 +218,7 @@ export function RegisterServicePage() {
                   placeholder={PLACEHOLDER}
                   multiline
                   minRows={12}
+                  maxRows={20}
                   fullWidth
                   variant="outlined"
                   value={yaml}
