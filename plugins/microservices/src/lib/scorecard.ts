@@ -99,7 +99,7 @@ export function groupChecksByPrinciple(
     })
     .sort((a, b) => {
       const problem = (g: PrincipleGroup) =>
-        ['fail', 'error', 'warn'].includes(g.worst)
+        isFailingCheck({ status: g.worst }) || g.worst === 'warn'
           ? compareCheckStatus(g.worst, 'pass')
           : 0;
       return (
