@@ -22,7 +22,11 @@ export function PrinciplesPage() {
       <Grid container spacing={3}>
         {allPrincipleExplanations().map(principle => (
           <Grid item xs={12} md={6} lg={4} key={principle.id} id={principle.id}>
-            <InfoCard title={principle.title} subheader={principle.kind}>
+            <InfoCard
+              title={principle.title}
+              subheader={principle.kind}
+              variant="gridItem"
+            >
               <Typography variant="body2" paragraph>
                 {principle.summary}
               </Typography>
