@@ -11,7 +11,7 @@ import { isNotFoundError } from '../../lib/describeError';
 import { formatDateTime, formatRelative } from '../../lib/formatTime';
 import { HealthHistoryChart } from '../HealthHistoryChart';
 import { HealthStatusLabel } from '../HealthStatusLabel';
-import { LoadErrorPanel } from '../LoadErrorPanel';
+import { LoadErrorPanel } from '../LoadState';
 
 const ANNOTATION = 'microservices.backstage.io/health-endpoint';
 

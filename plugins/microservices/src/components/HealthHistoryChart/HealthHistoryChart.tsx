@@ -16,11 +16,23 @@ import { HealthStatusLabel, healthLabel } from '../HealthStatusLabel';
 
 const useStyles = makeStyles(theme => ({
   chart: { display: 'block', width: '100%', height: 48 },
-  tableWrap: { maxHeight: 280, overflowY: 'auto', marginTop: theme.spacing(1) },
+  tableWrap: {
+    maxHeight: 280,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    marginTop: theme.spacing(1),
+  },
   legend: { color: theme.palette.text.secondary },
   // Backstage's cells break anywhere; numbers, times and headers must not.
   nowrap: { whiteSpace: 'nowrap', wordBreak: 'normal', overflowWrap: 'normal' },
-  message: { wordBreak: 'normal', overflowWrap: 'anywhere' },
+  // The message sits under the status: the card is too narrow for a column of its own.
+  statusCell: { wordBreak: 'normal', overflowWrap: 'normal' },
+  message: {
+    display: 'block',
+    color: theme.palette.text.secondary,
+    wordBreak: 'normal',
+    overflowWrap: 'break-word',
+  },
 }));
 
 /**
@@ -66,7 +78,6 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
                 <TableCell className={classes.nowrap} align="right">
                   HTTP
                 </TableCell>
-                <TableCell className={classes.nowrap}>Message</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -75,8 +86,13 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
                   <TableCell className={classes.nowrap}>
                     {formatDateTime(p.checkedAt)}
                   </TableCell>
-                  <TableCell className={classes.nowrap}>
+                  <TableCell className={classes.statusCell}>
                     <HealthStatusLabel health={p} />
+                    {p.message ? (
+                      <Typography variant="caption" className={classes.message}>
+                        {p.message}
+                      </Typography>
+                    ) : null}
                   </TableCell>
                   <TableCell className={classes.nowrap} align="right">
                     {typeof p.latencyMs === 'number'
@@ -85,9 +101,6 @@ export function HealthHistoryChart(props: { points: HealthHistoryPoint[] }) {
                   </TableCell>
                   <TableCell className={classes.nowrap} align="right">
                     {p.httpStatus ?? '–'}
-                  </TableCell>
-                  <TableCell className={classes.message}>
-                    {p.message ?? ''}
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,2 +1,0 @@
-/** @deprecated The error panel is part of `LoadState`; import it from '../LoadState'. */
-export { LoadErrorPanel } from '../LoadState';
