@@ -17,6 +17,7 @@ import { createHealthService } from './health/createHealthService';
 import { readPluginConfig } from './config/readPluginConfig';
 import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
 import { createRouter } from './router/createRouter';
+import type express from 'express';
 import { databaseUnavailableHandler } from './router/databaseUnavailable';
 import { notFoundHandler } from './router/notFound';
 import { CatalogReader } from './service/CatalogReader';
@@ -124,7 +125,9 @@ export const microservicesPlugin = createBackendPlugin({
         // No such route: a JSON 404. The database away (restart, failover): 503 with
         // Retry-After, not a 500.
         deps.httpRouter.use(notFoundHandler);
-        deps.httpRouter.use(databaseUnavailableHandler);
+        // An error handler (four arguments): express runs it for errors of the routes above;
+        // httpRouter's type knows request handlers only.
+        deps.httpRouter.use(databaseUnavailableHandler as unknown as express.Handler);
       },
     });
   },

@@ -6,13 +6,19 @@ import {
   ConfiguredCheck,
   EngineConfig,
   EvaluationRunResult,
-  evaluateCatalog,
+  ServiceDetail,
+  createServiceEvaluator,
   listConfiguredChecks,
 } from '@microservices-backstage/plugin-microservices-common';
 import type { HistoryRetention, MicroservicesStore } from '../database/MicroservicesStore';
 import type { CatalogReader } from './CatalogReader';
 import { guardCustomChecks } from './guardCustomChecks';
 import { toServiceDetail } from './toServiceDetail';
+
+/** Services evaluated between two turns of the event loop. */
+const EVALUATION_CHUNK = 50;
+
+const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /** Reads the catalog, runs the engine over it and stores the results. */
 export class LandscapeEvaluator {
@@ -80,16 +86,26 @@ export class LandscapeEvaluator {
       );
     });
     const evaluatedAt = now();
-    const evaluation = evaluateCatalog(entities, engineConfig, {
+    // evaluateCatalog's steps, with the event loop free between chunks of services: the API
+    // keeps answering while a large catalog is evaluated (the engine is synchronous).
+    const graph = new CatalogGraph(entities, { datastoreTypes: engineConfig.datastoreTypes });
+    await yieldToEventLoop();
+    const evaluate = createServiceEvaluator(graph, engineConfig, {
       now: evaluatedAt,
       // Adopters' checks are bounded in time, per run.
       extraChecks: guardCustomChecks(customChecks, {
         timeoutMs: this.options.customCheckTimeoutMs,
       }),
     });
-    const graph: CatalogGraph = evaluation.graph;
     const at = evaluatedAt.toISOString();
-    const services = evaluation.services.map(s => toServiceDetail(s, graph, at));
+    const services: Array<Omit<ServiceDetail, 'health'>> = [];
+    for (let i = 0; i < graph.services.length; i += EVALUATION_CHUNK) {
+      for (const entity of graph.services.slice(i, i + EVALUATION_CHUNK)) {
+        services.push(toServiceDetail(evaluate(entity), graph, at));
+      }
+      await yieldToEventLoop();
+    }
+    const evaluation = { cycles: graph.cycles, sharedDatastores: graph.sharedDatastores };
     const finished = now();
     // One transaction: the results, the history points and retention, or nothing.
     const { deleted } = await store.saveRunWithRetention(
