@@ -6,6 +6,30 @@ import type { LintReport } from './createLintReport';
  * The names of `services` and their `checks` are a contract; fields may be added.
  */
 export function formatJson(report: LintReport): string {
+  return [...formatJsonChunks(report)].join('');
+}
+
+/**
+ * formatJson's text in pieces, a service at a time, so that a report of any size can be
+ * written without ever being one string (60,000 services are more than the longest string
+ * V8 allows). Joined, the pieces are exactly formatJson's text.
+ */
+export function* formatJsonChunks(report: LintReport): Generator<string> {
+  const { services, ...rest } = jsonOutput(report);
+  yield '{\n  "services": [';
+  for (let i = 0; i < services.length; i++) {
+    const service = JSON.stringify(services[i], null, 2).replace(
+      /\n/g,
+      '\n    ',
+    );
+    yield `${i > 0 ? ',' : ''}\n    ${service}`;
+  }
+  yield services.length > 0 ? '\n  ],\n' : '],\n';
+  // The other fields, as JSON.stringify indents them one level down.
+  yield `${JSON.stringify(rest, null, 2).slice(2)}\n`;
+}
+
+function jsonOutput(report: LintReport) {
   const failed = report.services.filter(service => !service.passed).length;
   const output = {
     services: report.services.map(service => ({
@@ -48,5 +72,5 @@ export function formatJson(report: LintReport): string {
     configFile: report.configFile ?? null,
     notes: report.notes,
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return output;
 }

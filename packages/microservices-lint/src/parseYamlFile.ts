@@ -69,6 +69,13 @@ export function parseYamlFile(
     if (error instanceof LintInputError) throw error;
     throw new LintInputError(describeFileError(error), file);
   }
+  const encoding = otherEncoding(source);
+  if (encoding) {
+    throw new LintInputError(
+      `the file is encoded as ${encoding}: catalog files must be UTF-8, as Backstage reads them (convert it, e.g. iconv -f UTF-16 -t UTF-8)`,
+      file,
+    );
+  }
   // The file may have grown between stat and read.
   if (source.length > maxFileBytes) {
     throw new LintInputError(
@@ -95,6 +102,38 @@ export function parseYamlFile(
       file,
     );
   }
+}
+
+/**
+ * The encoding of a file that is not UTF-8 text, judged from what reading it as UTF-8 gave:
+ * UTF-16 and UTF-32 put NUL bytes between the bytes of ASCII characters (YAML text never has
+ * NULs), and their byte order mark is no UTF-8 (it reads as U+FFFD). Undefined for UTF-8.
+ */
+export function otherEncoding(source: string): string | undefined {
+  const sample = source.slice(0, 4096);
+  if (!sample.includes('\u0000')) return undefined;
+  const bom = sample.startsWith('\uFFFD\uFFFD')
+    ? ', with a byte order mark'
+    : '';
+  const text = bom ? sample.slice(2) : sample;
+  let even = 0;
+  let odd = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\u0000') {
+      if (i % 2 === 0) even += 1;
+      else odd += 1;
+      run += 1;
+      longestRun = Math.max(longestRun, run);
+    } else {
+      run = 0;
+    }
+  }
+  if (longestRun >= 3) return `UTF-32${bom}`;
+  if (odd > even) return `UTF-16 (little-endian${bom})`;
+  if (even > odd) return `UTF-16 (big-endian${bom})`;
+  return `something other than UTF-8 (it has NUL bytes${bom})`;
 }
 
 /** The 1-based line where a document's content starts (after comments and `---`). */

@@ -90,7 +90,16 @@ interface Candidate {
   context: boolean;
 }
 
-/** The YAML files below a folder, sorted, each folder visited once (symbolic link loops). */
+/** Whether `real` (a canonical path) is `folder` or below it. */
+const isWithin = (real: string, folder: string) =>
+  real === folder ||
+  real.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
+
+/**
+ * The YAML files below a folder, sorted, each folder visited once (symbolic link loops).
+ * Symbolic links are followed only while they stay inside the folder: one that leads out of
+ * it (to /etc, to a home folder) is skipped and reported, as is any file that cannot be read.
+ */
 function walkFolder(
   root: string,
   reader: FileReader,
@@ -99,6 +108,25 @@ function walkFolder(
   const found: string[] = [];
   const visited = new Set<string>();
   const stack = [root];
+  let rootReal: string | undefined;
+  try {
+    rootReal = reader.realpath(root);
+  } catch {
+    // Reading the folder below reports it.
+  }
+  /** Why an entry is not followed (a link out of the folder), or undefined. */
+  const outside = (entry: string): string | undefined => {
+    if (rootReal === undefined) return undefined;
+    let real: string;
+    try {
+      real = reader.realpath(entry);
+    } catch (error) {
+      return describeFileError(error);
+    }
+    return isWithin(real, rootReal)
+      ? undefined
+      : `a symbolic link out of ${root} (to ${real}): not followed`;
+  };
   while (stack.length > 0) {
     const folder = stack.pop()!;
     let names: string[];
@@ -124,9 +152,15 @@ function walkFolder(
         continue;
       }
       if (stats.isDirectory()) {
-        if (!skipFolder(name)) subfolders.push(entry);
+        if (skipFolder(name)) continue;
+        const reason = outside(entry);
+        if (reason) skippedFiles.push({ file: entry, reason });
+        else subfolders.push(entry);
       } else if (YAML_FILE.test(name)) {
-        if (stats.isFile()) {
+        const reason = stats.isFile() ? outside(entry) : undefined;
+        if (reason) {
+          skippedFiles.push({ file: entry, reason });
+        } else if (stats.isFile()) {
           found.push(entry);
         } else {
           skippedFiles.push({ file: entry, reason: 'not a regular file' });

@@ -6,7 +6,7 @@ import {
 } from '@microservices-backstage/plugin-microservices-common';
 import { createLintReport } from './createLintReport';
 import { FileReader, nodeFileReader } from './FileReader';
-import { formatJson } from './formatJson';
+import { formatJsonChunks } from './formatJson';
 import { formatText } from './formatText';
 import { LintInputError } from './LintInputError';
 import { LintArgs, parseLintArgs, USAGE, UsageError } from './parseLintArgs';
@@ -29,7 +29,13 @@ export interface RunLintOptions {
 }
 
 export interface LintResult {
+  /** What to print; for `--format json`, joined from `stdoutChunks` when read. */
   stdout: string;
+  /**
+   * The output in pieces (`--format json`): a report too large for one string (tens of
+   * thousands of services) is written piece by piece.
+   */
+  stdoutChunks?: () => Iterable<string>;
   stderr: string;
   /** 0: every service passes; 1: a service fails; 2: unusable input or command line. */
   exitCode: 0 | 1 | 2;
@@ -45,6 +51,27 @@ const inputError = (messages: string[]): LintResult => ({
   stderr: messages.map(message => `${message}\n`).join(''),
   exitCode: 2,
 });
+
+/**
+ * The files a folder walk could not or would not read, named with why (unreadable, a link
+ * out of the folder...); YAML that is simply not a catalog file is not worth naming here.
+ */
+function skippedNote(
+  all: ReadonlyArray<{ file: string; reason: string }>,
+): string {
+  const skipped = all.filter(
+    ({ reason }) =>
+      reason !== 'empty' && !reason.startsWith('no document has apiVersion'),
+  );
+  if (skipped.length === 0) return '';
+  const shown = skipped
+    .slice(0, 10)
+    .map(({ file, reason }) => `${file} (${reason})`);
+  const more = skipped.length > 10 ? `, and ${skipped.length - 10} more` : '';
+  return `; skipped ${count(skipped.length, 'file')}: ${shown.join(
+    ', ',
+  )}${more}`;
+}
 
 function lint(args: LintArgs, options: RunLintOptions): LintResult {
   const reader = options.reader ?? nodeFileReader;
@@ -99,15 +126,29 @@ function lint(args: LintArgs, options: RunLintOptions): LintResult {
                 'Location',
               )} whose targets are not followed (name the files or folders instead)`
             : ''
-        }. A service is a Component with spec.type: service. ` +
+        }${skippedNote(
+          catalog.skippedFiles,
+        )}. A service is a Component with spec.type: service. ` +
         `Linting nothing is usually a mistake, so this is an error.`,
     ]);
   }
-  return {
-    stdout: args.format === 'json' ? formatJson(report) : formatText(report),
-    stderr: '',
-    exitCode: report.passed ? 0 : 1,
-  };
+  const exitCode = report.passed ? 0 : 1;
+  if (args.format === 'json') {
+    const chunks = () => formatJsonChunks(report);
+    const result: LintResult = {
+      get stdout() {
+        return [...chunks()].join('');
+      },
+      stderr: '',
+      exitCode,
+    };
+    // Not enumerable: results compare (and print) by what they say, not by this function.
+    return Object.defineProperty(result, 'stdoutChunks', {
+      value: chunks,
+      enumerable: false,
+    });
+  }
+  return { stdout: formatText(report), stderr: '', exitCode };
 }
 
 /**
