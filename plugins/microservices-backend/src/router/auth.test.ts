@@ -154,8 +154,9 @@ describe('auth on every route', () => {
     const run = await request(server)
       .post('/api/microservices/evaluate')
       .set('Authorization', user('setup'));
-    expect(run.status).toBe(200);
-    expect(run.body.serviceCount).toBe(3);
+    if (run.status !== 200 || run.body.serviceCount !== 3) {
+      throw new Error(`setup evaluation failed: ${run.status} ${run.text}`);
+    }
   });
 
   it.each(ROUTES.map(r => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -168,12 +169,14 @@ describe('auth on every route', () => {
       expect(bad.status).toBe(401);
       const denied = await call(route, user('denied'));
       expect(denied.status).toBe(route.permission ? 403 : 200);
-      if (route.permission) {
-        expect(denied.body.error).toMatchObject({
-          name: 'NotAllowedError',
-          message: expect.stringMatching(/^Missing permission microservices\./),
-        });
-      }
+      expect(denied.body.error?.name).toBe(
+        route.permission ? 'NotAllowedError' : undefined,
+      );
+      expect(
+        /^Missing permission microservices\./.test(
+          denied.body.error?.message ?? '',
+        ),
+      ).toBe(route.permission);
       // A service principal is let in like a user (other plugins call the API).
       const asService = await call(route, mockCredentials.service.header());
       expect(asService.status).toBeLessThan(400);
@@ -181,43 +184,37 @@ describe('auth on every route', () => {
   );
 
   const hidden = 'secret-service';
+  // Each view, and how many services it counts for a user who may see 2 of the 3.
   it.each([
-    [
-      'list',
-      '/services?limit=500',
-      (b: any) => b.items.map((s: any) => s.name),
-    ],
+    ['list', '/services?limit=500', (b: any) => b.totalCount, 2],
     [
       'list, searched',
       `/services?search=${hidden}`,
-      (b: any) => b.items.map((s: any) => s.name),
+      (b: any) => b.totalCount,
+      0,
     ],
     [
       'list, filtered by owner',
       '/services?owner=group:default/team-b',
-      (b: any) => b.items.map((s: any) => s.name),
+      (b: any) => b.totalCount,
+      0,
     ],
-    ['summary', '/summary', (b: any) => [b.serviceCount, JSON.stringify(b)]],
+    ['summary', '/summary', (b: any) => b.serviceCount, 2],
     [
       'summary trend',
       '/summary/history',
-      (b: any) => b.items.map((p: any) => p.serviceCount),
+      (b: any) => b.items.at(-1).serviceCount,
+      2,
     ],
   ])(
     '%s shows only what the catalog lets the user see',
-    async (_, path, pick) => {
+    async (_, path, countOf, expected) => {
       const res = await request(server)
         .get(`/api/microservices${path}`)
         .set('Authorization', user('alice'));
       expect(res.status).toBe(200);
-      const shown = JSON.stringify(pick(res.body));
-      expect(shown).not.toContain(hidden);
       expect(JSON.stringify(res.body)).not.toContain(hidden);
-      if (path === '/summary') expect(res.body.serviceCount).toBe(2);
-      if (path === '/summary/history')
-        expect(res.body.items.at(-1).serviceCount).toBe(2);
-      if (path.startsWith('/services?limit'))
-        expect(res.body.totalCount).toBe(2);
+      expect(countOf(res.body)).toBe(expected);
     },
   );
 
