@@ -81,7 +81,7 @@ describe('bad input', () => {
     const run = await request(server)
       .post('/api/microservices/evaluate')
       .set('Authorization', asUser('setup'));
-    expect(run.status).toBe(200);
+    if (run.status !== 200) throw new Error(`setup evaluation failed: ${run.status}`);
   });
 
   it('compares history `since` as an instant, whatever its UTC offset', async () => {
@@ -218,6 +218,7 @@ describe('bad input', () => {
 
   it('rate-limits manual evaluations per caller with 429 and Retry-After', async () => {
     const statuses: number[] = [];
+    const refusals: string[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 7; i++) {
       const res = await request(server)
@@ -226,9 +227,10 @@ describe('bad input', () => {
       statuses.push(res.status);
       if (res.status === 429) {
         retryAfter = res.headers['retry-after'];
-        expect(res.body.error.name).toBe('TooManyRequestsError');
+        refusals.push(res.body.error.name);
       }
     }
+    expect(refusals).toEqual(['TooManyRequestsError', 'TooManyRequestsError']);
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);

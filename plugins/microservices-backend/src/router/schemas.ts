@@ -125,7 +125,7 @@ export function describeZodError(error: z.ZodError): string {
       }
       return `${where} ${issue.message}`;
     })
-    .map(text => (text.length > 300 ? `${text.slice(0, 300)}...` : text))
+    .map(sentence => (sentence.length > 300 ? `${sentence.slice(0, 300)}...` : sentence))
     .join('; ');
   return more > 0 ? `${shown}; and ${more} more problem(s)` : shown;
 }
