@@ -146,7 +146,7 @@ describe('Layout at 1280 and 1440 px', { skip, timeout: 20 * 60_000 }, () => {
 
   const url = p => `${backstage.baseUrl}${p}`;
 
-  for (const width of WIDTHS) {
+  WIDTHS.forEach(width => {
     it(`fits the services overview in its card at ${width} px, without mid-word breaks`, async () => {
       const errors = [];
       const page = await openAt(
@@ -214,10 +214,10 @@ describe('Layout at 1280 and 1440 px', { skip, timeout: 20 * 60_000 }, () => {
         `console errors on the overview:\n${errors.join('\n')}`,
       );
     });
-  }
+  });
 
-  for (const name of [BIGGEST, WITH_MISSING]) {
-    for (const width of WIDTHS) {
+  [BIGGEST, WITH_MISSING].forEach(name => {
+    WIDTHS.forEach(width => {
       it(`draws the dependency graph of ${name} at the page's font size, overlapping nothing, at ${width} px`, async () => {
         const errors = [];
         const page = await openAt(
@@ -368,8 +368,8 @@ describe('Layout at 1280 and 1440 px', { skip, timeout: 20 * 60_000 }, () => {
           `console errors on ${name}:\n${errors.join('\n')}`,
         );
       });
-    }
-  }
+    });
+  });
 
   const surfaces = [
     {
@@ -391,8 +391,8 @@ describe('Layout at 1280 and 1440 px', { skip, timeout: 20 * 60_000 }, () => {
           .first(),
     },
   ];
-  for (const surface of surfaces) {
-    for (const width of WIDTHS) {
+  surfaces.forEach(surface => {
+    WIDTHS.forEach(width => {
       it(`shows the ${surface.name} page without console errors or overflow at ${width} px`, async () => {
         const errors = [];
         const page = await openAt(browser, url(surface.path), width, errors);
@@ -424,6 +424,6 @@ describe('Layout at 1280 and 1440 px', { skip, timeout: 20 * 60_000 }, () => {
           `console errors on ${surface.path}:\n${errors.join('\n')}`,
         );
       });
-    }
-  }
+    });
+  });
 });
