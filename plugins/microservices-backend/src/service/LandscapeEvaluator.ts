@@ -1,14 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
-  CatalogGraph,
   CheckDefinition,
   ConfiguredCheck,
   EngineConfig,
   EvaluationRunResult,
   ServiceDetail,
-  createServiceEvaluator,
   listConfiguredChecks,
+  prepareCatalogEvaluation,
 } from '@microservices-backstage/plugin-microservices-common';
 import type { HistoryRetention, MicroservicesStore } from '../database/MicroservicesStore';
 import type { CatalogReader } from './CatalogReader';
@@ -86,17 +85,16 @@ export class LandscapeEvaluator {
       );
     });
     const evaluatedAt = now();
-    // evaluateCatalog's steps, with the event loop free between chunks of services: the API
-    // keeps answering while a large catalog is evaluated (the engine is synchronous).
-    const graph = new CatalogGraph(entities, { datastoreTypes: engineConfig.datastoreTypes });
-    await yieldToEventLoop();
-    const evaluate = createServiceEvaluator(graph, engineConfig, {
+    // The engine is synchronous: services are scored a chunk at a time, with the event loop
+    // free in between, so that the API keeps answering while a large catalog is evaluated.
+    const { graph, evaluate } = prepareCatalogEvaluation(entities, engineConfig, {
       now: evaluatedAt,
       // Adopters' checks are bounded in time, per run.
       extraChecks: guardCustomChecks(customChecks, {
         timeoutMs: this.options.customCheckTimeoutMs,
       }),
     });
+    await yieldToEventLoop();
     const at = evaluatedAt.toISOString();
     const services: Array<Omit<ServiceDetail, 'health'>> = [];
     for (let i = 0; i < graph.services.length; i += EVALUATION_CHUNK) {

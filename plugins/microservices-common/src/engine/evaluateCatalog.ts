@@ -8,6 +8,22 @@ import { defaultEngineConfig } from './defaultEngineConfig';
 import type { CatalogEvaluation, EngineConfig } from './types';
 
 /**
+ * The graph of a catalog and the function that scores one of its services: the steps of
+ * evaluateCatalog, for callers that evaluate services a chunk at a time (the backend keeps
+ * its event loop free between chunks).
+ */
+export function prepareCatalogEvaluation(
+  entities: readonly Entity[],
+  config: EngineConfig = defaultEngineConfig,
+  options: EvaluationOptions = {},
+) {
+  const graph = new CatalogGraph(entities, {
+    datastoreTypes: config.datastoreTypes,
+  });
+  return { graph, evaluate: createServiceEvaluator(graph, config, options) };
+}
+
+/**
  * Scores every service (`Component` of `spec.type: service`) of a catalog
  * against every enabled check. Pure and total: malformed entities and
  * throwing checks never make it throw.
@@ -17,10 +33,11 @@ export function evaluateCatalog(
   config: EngineConfig = defaultEngineConfig,
   options: EvaluationOptions = {},
 ): CatalogEvaluation {
-  const graph = new CatalogGraph(entities, {
-    datastoreTypes: config.datastoreTypes,
-  });
-  const evaluate = createServiceEvaluator(graph, config, options);
+  const { graph, evaluate } = prepareCatalogEvaluation(
+    entities,
+    config,
+    options,
+  );
   return {
     services: graph.services.map(evaluate),
     cycles: graph.cycles,

@@ -17,7 +17,7 @@ export {
   type RefDefaults,
 } from './graph/entityRefs';
 export { builtInChecks } from './checks/builtInChecks';
-export { evaluateCatalog } from './evaluateCatalog';
+export { evaluateCatalog, prepareCatalogEvaluation } from './evaluateCatalog';
 export {
   createServiceEvaluator,
   type EvaluationOptions,
