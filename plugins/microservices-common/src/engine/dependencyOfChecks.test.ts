@@ -10,7 +10,6 @@ import {
   domain,
   group,
   resource,
-  service,
   system,
 } from './__fixtures__/entities';
 import { evaluateCatalog } from './evaluateCatalog';
