@@ -8,29 +8,22 @@
 //
 //   node scripts/faults.mjs
 import { startPostgres } from './postgres.mjs';
-import { LEAK, deadline, guestToken, sleep, startBackend, waitFor, waitForCatalog } from './lib/backend.mjs';
+import {
+  guestToken,
+  LEAK,
+  scriptRun,
+  sleep,
+  startBackend,
+  waitFor,
+  waitForCatalog,
+} from './lib/backend.mjs';
 
 const BEFORE_S = 5;
 const OUTAGE_S = 12;
 const AFTER_S = 15;
 const CONCURRENCY = 6;
 
-const stops = [];
-const stopAll = () => {
-  for (const stop of stops.reverse()) {
-    try {
-      stop();
-    } catch {
-      /* best effort */
-    }
-  }
-};
-deadline(6 * 60_000, stopAll);
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { stops, stopAll, failures, check } = scriptRun(6 * 60_000);
 
 const pgServer = await startPostgres();
 if (!pgServer) {

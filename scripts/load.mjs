@@ -13,9 +13,9 @@ import { Pool } from 'undici';
 import pg from 'pg';
 import { startPostgres } from './postgres.mjs';
 import {
-  deadline,
   guestToken,
   percentile,
+  scriptRun,
   startBackend,
   waitFor,
   waitForCatalog,
@@ -27,22 +27,7 @@ const DURATION_S = Number(process.argv[3] ?? 30);
 const CONNECTIONS = Number(process.argv[4] ?? 16);
 const EVALUATION_CADENCE_S = Number(process.argv[5] ?? 5);
 
-const stops = [];
-const stopAll = () => {
-  for (const stop of stops.reverse()) {
-    try {
-      stop();
-    } catch {
-      /* best effort */
-    }
-  }
-};
-deadline(10 * 60_000, stopAll);
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { stops, stopAll, failures, check } = scriptRun(10 * 60_000);
 
 const pgServer = await startPostgres();
 if (!pgServer) {

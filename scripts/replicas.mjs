@@ -9,28 +9,20 @@
 //   node scripts/replicas.mjs
 import pg from 'pg';
 import { startPostgres } from './postgres.mjs';
-import { deadline, guestToken, sleep, startBackend, waitFor, waitForCatalog } from './lib/backend.mjs';
+import {
+  guestToken,
+  scriptRun,
+  sleep,
+  startBackend,
+  waitFor,
+  waitForCatalog,
+} from './lib/backend.mjs';
 
 const EVALUATION_CADENCE_S = 15;
 const HEALTH_CADENCE_S = 5;
 const WINDOW_S = 75;
 
-const stops = [];
-const stopAll = () => {
-  for (const stop of stops.reverse()) {
-    try {
-      stop();
-    } catch {
-      /* best effort */
-    }
-  }
-};
-deadline(8 * 60_000, stopAll);
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { stops, stopAll, failures, check } = scriptRun(8 * 60_000);
 
 /** Backstage's production log lines are JSON: the ones whose message matches, with when they came. */
 function logEvents(backend, mark, pattern) {

@@ -52,6 +52,31 @@ export function deadline(ms, onExpire) {
 }
 
 /** A catalog file of `services` generated services (JSON documents are YAML). */
+/**
+ * The bookkeeping of a bounded check script: what to stop at the end (`stops`, stopped newest
+ * first by `stopAll`), the failed checks, and a deadline after which everything is stopped.
+ */
+export function scriptRun(timeoutMs) {
+  const stops = [];
+  const failures = [];
+  const stopAll = () => {
+    for (const stop of stops.reverse()) {
+      try {
+        stop();
+      } catch {
+        /* best effort */
+      }
+    }
+  };
+  deadline(timeoutMs, stopAll);
+  const check = (ok, what) => {
+    // eslint-disable-next-line no-console
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) failures.push(what);
+  };
+  return { stops, stopAll, failures, check };
+}
+
 export function writeLandscape(dir, services) {
   const docs = [];
   const doc = (kind, name, spec, extra = {}) =>

@@ -1,14 +1,11 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import { Config, ConfigReader } from '@backstage/config';
-import type { JsonObject } from '@backstage/types';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import {
   EngineConfig,
   resolveEngineConfig,
 } from '@microservices-backstage/plugin-microservices-common';
 import type { HistoryRetention } from '../database/MicroservicesStore';
+import { readGlobalSchedule } from './readGlobalSchedule';
 import { HealthConfig, readHealthConfig } from '../health/readHealthConfig';
 
 export interface PluginConfig {
@@ -50,26 +47,11 @@ export function readPluginConfig(
   const section = config.getOptionalConfig('microservices');
   const engine = resolveEngineConfig(section?.get() ?? {}, extraCheckIds);
 
-  const scheduleConfig = section?.getOptionalConfig('schedule');
-  let schedule = DEFAULT_SCHEDULE;
-  if (scheduleConfig) {
-    // Any key left out keeps its default; the reader itself requires frequency and timeout.
-    const merged = new ConfigReader({
-      frequency: DEFAULT_SCHEDULE.frequency,
-      timeout: DEFAULT_SCHEDULE.timeout,
-      initialDelay: DEFAULT_SCHEDULE.initialDelay,
-      ...scheduleConfig.get<JsonObject>(),
-    } as JsonObject);
-    try {
-      schedule = {
-        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
-        // Several replicas share the database: run once across them.
-        scope: 'global',
-      };
-    } catch (e) {
-      throw new Error(`Invalid config at microservices.schedule: ${(e as Error).message}`);
-    }
-  }
+  const schedule = readGlobalSchedule(
+    section?.getOptionalConfig('schedule'),
+    'microservices.schedule',
+    DEFAULT_SCHEDULE,
+  );
 
   const historyConfig = section?.getOptionalConfig('history');
   const history: HistoryRetention = {

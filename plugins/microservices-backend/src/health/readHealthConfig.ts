@@ -1,13 +1,11 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import {
   Config,
   ConfigReader,
   readDurationFromConfig,
 } from '@backstage/config';
-import { durationToMilliseconds, JsonObject } from '@backstage/types';
+import { durationToMilliseconds } from '@backstage/types';
+import { readGlobalSchedule } from '../config/readGlobalSchedule';
 import { parseAllowedRanges, validateAllowedHost } from './addressPolicy';
 
 /** `microservices.health`, read and checked once at start-up. */
@@ -113,25 +111,12 @@ function readStrings(
 export function readHealthConfig(root: Config): HealthConfig {
   const config = root.getOptionalConfig(KEY) ?? new ConfigReader({});
 
-  let schedule = DEFAULT_HEALTH_SCHEDULE;
-  const scheduleConfig = config.getOptionalConfig('schedule');
-  if (scheduleConfig) {
-    const merged = new ConfigReader({
-      frequency: DEFAULT_HEALTH_SCHEDULE.frequency,
-      timeout: DEFAULT_HEALTH_SCHEDULE.timeout,
-      initialDelay: DEFAULT_HEALTH_SCHEDULE.initialDelay,
-      ...scheduleConfig.get<JsonObject>(),
-    } as JsonObject);
-    try {
-      schedule = {
-        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
-        // Several replicas share the database: probe once across them.
-        scope: 'global',
-      };
-    } catch (e) {
-      invalid('schedule', (e as Error).message);
-    }
-  }
+  // Global scope: several replicas share the database, so they probe once across them.
+  const schedule = readGlobalSchedule(
+    config.getOptionalConfig('schedule'),
+    `${KEY}.schedule`,
+    DEFAULT_HEALTH_SCHEDULE,
+  );
 
   const allowedRanges = readStrings(config, 'allowedRanges', r =>
     parseAllowedRanges([r]),
