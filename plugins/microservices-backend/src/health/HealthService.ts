@@ -1,5 +1,4 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -13,6 +12,7 @@ import type {
   HealthSource,
   HealthSourceTarget,
 } from '@microservices-backstage/plugin-microservices-node';
+import { queryAllEntities } from '../service/queryAllEntities';
 import type { HealthRecord, HealthStore } from './HealthStore';
 import type { HttpHealthProber } from './HttpHealthProber';
 
@@ -25,7 +25,6 @@ export const NOT_PROBED_YET: ServiceHealth = {
 const NO_ENDPOINT_MESSAGE = `no health endpoint declared (${HEALTH_ENDPOINT_ANNOTATION})`;
 /** Source id of services with neither an endpoint nor a custom source: not kept in history. */
 export const NO_SOURCE = 'none';
-const PAGE_SIZE = 500;
 const FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -243,22 +242,11 @@ export class HealthService {
   /** Every service of the catalog with its annotations, read with the plugin's credentials. */
   private async readServices(): Promise<HealthSourceTarget[]> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.options.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
-          : {
-              filter: { kind: 'Component', 'spec.type': 'service' },
-              fields: FIELDS,
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const entities = await queryAllEntities(
+      this.options.catalog,
+      { filter: { kind: 'Component', 'spec.type': 'service' }, fields: FIELDS },
+      credentials,
+    );
     return entities.map(entity => ({
       entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
       entity,

@@ -8,23 +8,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { LANDSCAPE_QUERY, queryAllEntities } from './queryAllEntities';
 
-/** The kinds the engine looks at; everything else in the catalog is skipped. */
-const KINDS = ['Component', 'System', 'Domain', 'Group', 'User', 'API', 'Resource'];
-
-/** Only the fields the checks read. */
-const FIELDS = [
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'metadata.tags',
-  'spec',
-];
-
-const PAGE_SIZE = 500;
 
 /** Reads the catalog for the engine, a page at a time. */
 export class CatalogReader {
@@ -37,7 +22,7 @@ export class CatalogReader {
   /** Every entity the engine needs, read with the plugin's own credentials. */
   async readLandscape(): Promise<Entity[]> {
     const credentials = await this.auth.getOwnServiceCredentials();
-    return this.readAll({ kind: KINDS }, FIELDS, credentials);
+    return queryAllEntities(this.catalog, LANDSCAPE_QUERY, credentials);
   }
 
   /**
@@ -52,9 +37,12 @@ export class CatalogReader {
     if (access === 'all') return undefined;
     if (access === 'none') return new Set();
     // Conditional: let the catalog apply the policy's conditions.
-    const entities = await this.readAll(
-      { kind: 'Component', 'spec.type': 'service' },
-      ['kind', 'metadata.name', 'metadata.namespace'],
+    const entities = await queryAllEntities(
+      this.catalog,
+      {
+        filter: { kind: 'Component', 'spec.type': 'service' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
       credentials,
     );
     return new Set(
@@ -84,23 +72,5 @@ export class CatalogReader {
     if (decision.result === AuthorizeResult.ALLOW) return 'all';
     if (decision.result === AuthorizeResult.DENY) return 'none';
     return 'conditional';
-  }
-
-  private async readAll(
-    filter: Record<string, string | string[]>,
-    fields: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE_SIZE, fields } : { filter, fields, limit: PAGE_SIZE },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
   }
 }

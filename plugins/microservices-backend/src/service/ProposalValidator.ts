@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { LANDSCAPE_QUERY, queryAllEntities } from './queryAllEntities';
 import {
   catalogEntityProblem,
   CheckDefinition,
@@ -23,27 +24,6 @@ export interface ProposalInput {
   text: string;
 }
 
-/** The kinds the engine looks at, read from the catalog as the caller may see it. */
-const KINDS = [
-  'Component',
-  'System',
-  'Domain',
-  'Group',
-  'User',
-  'API',
-  'Resource',
-];
-const FIELDS = [
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'metadata.tags',
-  'spec',
-];
-const PAGE_SIZE = 500;
 /** Problems listed in a 400's message; the count of the rest follows. */
 const MAX_LISTED_PROBLEMS = 20;
 
@@ -205,7 +185,12 @@ export class ProposalValidator {
     }
     if (duplicates.length > 0) throw proposalInputError(duplicates);
 
-    const registered = await this.readCatalog(credentials);
+    // The entities the engine needs, as the caller may see them in the catalog.
+    const registered = await queryAllEntities(
+      this.options.catalog,
+      LANDSCAPE_QUERY,
+      credentials,
+    );
     const replacedRefs: string[] = [];
     const entities: Entity[] = [];
     for (const entity of registered) {
@@ -255,24 +240,5 @@ export class ProposalValidator {
       entityCount: proposed.size,
       replacedRefs: replacedRefs.sort(),
     };
-  }
-
-  /** The entities the engine needs, as the caller may see them in the catalog. */
-  private async readCatalog(
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.options.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
-          : { filter: { kind: KINDS }, fields: FIELDS, limit: PAGE_SIZE },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
   }
 }
