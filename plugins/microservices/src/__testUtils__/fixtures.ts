@@ -161,7 +161,7 @@ export const orderServiceDetail: ServiceDetail = {
       weight: 0,
     },
     {
-      id: 'data-consistency.manual-review',
+      id: 'data-consistency.strategy-declared',
       principle: 'data-consistency',
       status: 'not-applicable',
       message: 'No catalog signal.',

@@ -245,12 +245,15 @@ const EXPLANATIONS: Record<PrincipleId, Omit<PrincipleExplanation, 'id'>> = {
       'Data spread over services needs a deliberate consistency strategy: eventual consistency, sagas or compensation.',
     why:
       'Once each service owns its data, a business operation that touches several services can ' +
-      'no longer rely on one database transaction. The catalog has no signal of how a service ' +
-      'handles this, so this principle is reviewed by people, or by a check an adopter adds.',
+      'no longer rely on one database transaction. A service that publishes or consumes events, ' +
+      'or writes to a datastore another service also uses, needs a deliberate strategy for ' +
+      'keeping data consistent.',
     evidence:
-      'None by default: the check is always "not applicable". Adopters can add their own check ' +
-      'through the extension point.',
+      'Event APIs (`spec.type: asyncapi`) the service provides or consumes, datastores it shares ' +
+      'with other services, and the annotation `microservices.backstage.io/consistency`. The ' +
+      'check does not apply to a service with neither events nor shared datastores.',
     howToComply: [
+      'Add `microservices.backstage.io/consistency: saga | outbox | eventual | transactional` to the metadata.annotations of a service on an event API or a shared datastore.',
       "Document the consistency strategy of operations that span services (in the service's docs or an ADR).",
     ],
   },
