@@ -2,7 +2,8 @@
  * Benchmark of the pure engine on the synthetic landscape (createSyntheticLandscape) of
  * 1,000, 10,000 and 50,000 services, next to JSON.parse of the same entities (the floor:
  * what merely reading them costs), and on the demo and real-world catalogs. Prints a table and
- * writes it as JSON; asserts nothing. Run: npm run bench (from the repository root).
+ * writes it as JSON (bench-results/engine.json, the shape every section of `npm run bench`
+ * writes); asserts nothing. Run: npm run bench:engine [-- --quick] from the repository root.
  *
  * Time is process CPU time (user + system, all threads, so GC included), median of the runs,
  * because the machines are shared: wall time is printed too. "cold" is the first evaluation in
@@ -19,7 +20,10 @@ import { createSyntheticLandscape } from '../src/testUtils';
 
 const root = path.resolve(__dirname, '../../..');
 const only = process.env.BENCH_ONLY;
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const quick = process.argv.includes('--quick');
+const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000' : '1000,10000,50000'))
+  .split(',')
+  .map(Number);
 
 function readYamlTree(dir: string): Entity[] {
   const out: Entity[] = [];
@@ -30,7 +34,12 @@ function readYamlTree(dir: string): Entity[] {
     } else if (/\.ya?ml$/.test(entry.name)) {
       for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
         const value = 'toJS' in doc ? doc.toJS() : undefined;
-        if (value?.apiVersion && value?.kind && value?.metadata && value.kind !== 'Location') {
+        if (
+          value?.apiVersion &&
+          value?.kind &&
+          value?.metadata &&
+          value.kind !== 'Location'
+        ) {
           out.push(value);
         }
       }
@@ -46,10 +55,15 @@ function cpuMs<T>(work: () => T): { ms: number; wallMs: number; value: T } {
   const wall = performance.now();
   const value = work();
   const used = process.cpuUsage(cpu);
-  return { ms: (used.user + used.system) / 1000, wallMs: performance.now() - wall, value };
+  return {
+    ms: (used.user + used.system) / 1000,
+    wallMs: performance.now() - wall,
+    value,
+  };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Row {
   landscape: string;
@@ -66,7 +80,11 @@ interface Row {
   peakRssMB: number;
 }
 
-function measure(landscape: string, load: () => Entity[], runs: number): Row | undefined {
+function measure(
+  landscape: string,
+  load: () => Entity[],
+  runs: number,
+): Row | undefined {
   if (only && !landscape.includes(only)) return undefined;
   const entities = load();
   const json = JSON.stringify(entities);
@@ -87,7 +105,9 @@ function measure(landscape: string, load: () => Entity[], runs: number): Row | u
   let services = 0;
   for (let r = 0; r < runs; r++) {
     const run = cpuMs(() =>
-      evaluateCatalog(entities, defaultEngineConfig, { now: new Date('2026-11-29') }),
+      evaluateCatalog(entities, defaultEngineConfig, {
+        now: new Date('2026-11-29'),
+      }),
     );
     times.push(run.ms);
     walls.push(run.wallMs);
@@ -135,17 +155,28 @@ function measure(landscape: string, load: () => Entity[], runs: number): Row | u
 
 // eslint-disable-next-line no-console
 console.log(
-  `engine on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${os
+  `engine on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${
+    process.version
+  }, load ${os
     .loadavg()
     .map(l => l.toFixed(1))
     .join(' ')}\n` +
-    `${'landscape'.padEnd(30)} entities  svcs  JSON MB parse   cold    warm   cold/p  warm/p heapMB rssMB`,
+    `${'landscape'.padEnd(
+      30,
+    )} entities  svcs  JSON MB parse   cold    warm   cold/p  warm/p heapMB rssMB`,
 );
 const rows = [
-  measure('demo landscape (examples/)', () => readYamlTree(path.join(root, 'examples')), 7),
+  measure(
+    'demo landscape (examples/)',
+    () => readYamlTree(path.join(root, 'examples')),
+    7,
+  ),
   measure(
     'benwilcock-backstage-catalogs',
-    () => readYamlTree(path.join(root, 'test-data/catalogs/benwilcock-backstage-catalogs')),
+    () =>
+      readYamlTree(
+        path.join(root, 'test-data/catalogs/benwilcock-backstage-catalogs'),
+      ),
     7,
   ),
   ...sizes.map(n =>
@@ -157,16 +188,65 @@ const rows = [
   ),
 ].filter(Boolean);
 
-const out = process.env.BENCH_OUT ?? path.join(root, 'bench-results', 'engine.json');
+const out =
+  process.env.BENCH_OUT ?? path.join(root, 'bench-results', 'engine.json');
+const fixed = (digits: number) => (value: number) =>
+  Number(value.toFixed(digits));
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(
   out,
   `${JSON.stringify(
     {
-      measuredAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGB: os.totalmem() / 2 ** 30, node: process.version, load: os.loadavg() },
-      unit: 'ms of process CPU time (median); ratio = engine / JSON.parse of the same entities',
-      rows,
+      section: 'engine',
+      title:
+        'The engine: every check of every principle, next to JSON.parse of the same entities',
+      columns: [
+        'landscape',
+        'entities',
+        'services',
+        'JSON MB',
+        'JSON.parse ms',
+        'engine cold ms',
+        'engine warm ms',
+        'cold / parse',
+        'warm / parse',
+        'heap MB',
+        'peak RSS MB',
+      ],
+      rows: rows.map(r => [
+        r!.landscape,
+        r!.entities,
+        r!.services,
+        fixed(1)(r!.jsonMB),
+        fixed(0)(r!.parseMs),
+        fixed(0)(r!.coldMs),
+        fixed(0)(r!.warmMs),
+        fixed(1)(r!.ratioCold),
+        fixed(1)(r!.ratioWarm),
+        fixed(0)(r!.heapMB),
+        fixed(0)(r!.peakRssMB),
+      ]),
+      notes: [
+        'ms of process CPU time (user + system, GC included), median of the runs; ratio = engine / JSON.parse of the same entities',
+        '"cold": first evaluation in the process (no API definition inspected yet); "warm": median of the later runs',
+        `load average at the end: ${os
+          .loadavg()
+          .map(l => l.toFixed(1))
+          .join(' ')}; ${os.cpus().length} x ${
+          os.cpus()[0]?.model ?? 'cpu'
+        }, node ${process.version}`,
+      ],
+      data: {
+        measuredAt: new Date().toISOString(),
+        machine: {
+          cpus: os.cpus().length,
+          model: os.cpus()[0]?.model,
+          memGB: os.totalmem() / 2 ** 30,
+          node: process.version,
+          load: os.loadavg(),
+        },
+        rows,
+      },
     },
     null,
     2,
