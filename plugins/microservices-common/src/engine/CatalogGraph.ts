@@ -44,7 +44,9 @@ export interface SharedDeploymentId {
 interface GraphAnalysis {
   cycles: string[][];
   cycleOf: Map<string, string[]>;
-  dependentCounts: Map<string, number>;
+  /** Index into `dependentCounts` of each entity that has a dependency edge. */
+  indexOf: Map<string, number>;
+  dependentCounts: Int32Array;
 }
 
 /**
@@ -93,7 +95,7 @@ export class CatalogGraph {
 
   private readonly nodes = new Map<string, EntityNode>();
   /** Refs of the input entities, so that checks need not re-derive them. */
-  private readonly refs = new WeakMap<Entity, string>();
+  private readonly refs = new Map<Entity, string>();
   private readonly serviceRefs: string[] = [];
   private readonly providers = new Map<string, string[]>();
   private readonly dependencies = new Map<string, string[]>();
@@ -177,7 +179,8 @@ export class CatalogGraph {
       }
       // Declared on the dependency's side; a dependent that does not exist adds no edge.
       for (const from of distinctRefs(node.dependencyOf)) {
-        if (this.nodes.has(from)) addEdge({ from, to: node.ref, via: 'dependencyOf' });
+        if (this.nodes.has(from))
+          addEdge({ from, to: node.ref, via: 'dependencyOf' });
       }
       for (const apiRef of distinctRefs(node.consumesApis)) {
         for (const to of this.providers.get(apiRef) ?? []) {
@@ -372,7 +375,9 @@ export class CatalogGraph {
 
   /** Blast radius: how many distinct services depend on it, directly or transitively. */
   blastRadiusOf(ref: string): number {
-    return this.analyse().dependentCounts.get(keyOf(ref)) ?? 0;
+    const { indexOf, dependentCounts } = this.analyse();
+    const index = indexOf.get(keyOf(ref));
+    return index === undefined ? 0 : dependentCounts[index];
   }
 
   /** The datastores it depends on that other services depend on too. */
@@ -446,13 +451,33 @@ export class CatalogGraph {
     return byService;
   }
 
-  /** Cycles and blast radius, for the whole graph at once: O((V + E) · ⌈S/32⌉), see countDependents. */
+  /**
+   * Cycles and blast radius, for the whole graph at once: O((V + E) · ⌈S/32⌉), see
+   * countDependents. Only entities with a dependency edge (or depending on themselves) take
+   * part: the others are on no cycle and nothing depends on them.
+   */
   private analyse(): GraphAnalysis {
     if (this.analysis) {
       return this.analysis;
     }
-    const refs = [...this.nodes.keys()];
-    const indexOf = new Map(refs.map((ref, index) => [ref, index]));
+    const indexOf = new Map<string, number>();
+    const refs: string[] = [];
+    const add = (ref: string) => {
+      if (!indexOf.has(ref)) {
+        indexOf.set(ref, refs.length);
+        refs.push(ref);
+      }
+    };
+    for (const [from, targets] of this.dependencies) {
+      if (!this.nodes.has(from)) continue;
+      for (const target of targets) {
+        if (this.nodes.has(target)) {
+          add(from);
+          add(target);
+        }
+      }
+    }
+    for (const ref of this.selfDependent) add(ref);
     const adjacency = refs.map(ref => {
       const targets: number[] = [];
       for (const target of this.dependencies.get(ref) ?? []) {
@@ -475,13 +500,11 @@ export class CatalogGraph {
     cycles.sort((a, b) => a[0].localeCompare(b[0]));
 
     const isService = new Uint8Array(refs.length);
-    for (const service of this.serviceRefs)
-      isService[indexOf.get(service)!] = 1;
-    const counts = countDependents(adjacency, components, isService);
-    const dependentCounts = new Map<string, number>();
-    refs.forEach((ref, index) => dependentCounts.set(ref, counts[index]));
-
-    this.analysis = { cycles, cycleOf, dependentCounts };
+    for (let index = 0; index < refs.length; index++) {
+      if (this.isService(refs[index])) isService[index] = 1;
+    }
+    const dependentCounts = countDependents(adjacency, components, isService);
+    this.analysis = { cycles, cycleOf, indexOf, dependentCounts };
     return this.analysis;
   }
 }

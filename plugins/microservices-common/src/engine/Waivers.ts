@@ -18,6 +18,7 @@ export interface WaiverLookup {
 
 const ANNOTATION_VALUE = /^(\S+)\s*:\s*(.*)$/s;
 const NO_WAIVER: WaiverLookup = Object.freeze({ notes: [] });
+const noWaiver = () => NO_WAIVER;
 
 /**
  * The exemptions of one evaluation: from service annotations and from
@@ -48,31 +49,36 @@ export class Waivers {
     service: Entity,
     serviceRef: string,
   ): (checkId: string) => WaiverLookup {
-    const annotated = new Map<string, unknown>();
+    let annotated: Map<string, unknown> | undefined;
     const annotations = isObject(service.metadata)
       ? service.metadata.annotations
       : undefined;
     if (isObject(annotations)) {
-      for (const [key, value] of Object.entries(annotations)) {
+      for (const key of Object.keys(annotations)) {
         if (key.startsWith(EXEMPTION_ANNOTATION_PREFIX)) {
-          annotated.set(key.slice(EXEMPTION_ANNOTATION_PREFIX.length), value);
+          annotated ??= new Map();
+          annotated.set(
+            key.slice(EXEMPTION_ANNOTATION_PREFIX.length),
+            annotations[key],
+          );
         }
       }
     }
-    if (annotated.size === 0 && this.fromConfig.size === 0) {
-      return () => NO_WAIVER; // the common case: nothing to look up per check
+    if (!annotated && this.fromConfig.size === 0) {
+      return noWaiver; // the common case: nothing to look up per check
     }
+    const waived = annotated ?? new Map<string, unknown>();
     return checkId => {
       const configured =
         this.fromConfig.size === 0
           ? NO_EXEMPTIONS
           : this.fromConfig.get(`${serviceRef}\n${checkId}`) ?? NO_EXEMPTIONS;
-      if (!annotated.has(checkId) && configured.length === 0) {
+      if (!waived.has(checkId) && configured.length === 0) {
         return NO_WAIVER;
       }
       const notes: string[] = [];
       const candidates = [
-        this.fromAnnotation(checkId, annotated.get(checkId), notes),
+        this.fromAnnotation(checkId, waived.get(checkId), notes),
         ...configured.map(exemption => this.fromConfigEntry(exemption, notes)),
       ];
       for (const candidate of candidates) {

@@ -63,11 +63,14 @@ export function countDependents(
   );
   const batchSize = words * 32;
   const reachedBy = new Int32Array(componentCount * words);
+  // Whether a component's bitset got anything this batch: most never do, and need not be read.
+  const touched = new Uint8Array(componentCount);
   const outgoing = new Int32Array(words);
 
   for (let start = 0; start < markedNodes.length; start += batchSize) {
     const end = Math.min(markedNodes.length, start + batchSize);
     reachedBy.fill(0);
+    touched.fill(0);
     // Components before the batch's first one in this walk hold none of
     // its nodes, and edges only lead down the walk: skip them.
     for (
@@ -75,22 +78,25 @@ export function countDependents(
       component >= 0;
       component--
     ) {
+      const ownFrom = Math.max(start, firstMarkedOf[component]);
+      const ownTo = Math.min(
+        end,
+        firstMarkedOf[component] + markedIn[component],
+      );
+      if (!touched[component] && ownFrom >= ownTo) {
+        continue; // nothing of this batch reaches it
+      }
       const offset = component * words;
       let reachedCount = 0;
       let any = false;
       for (let word = 0; word < words; word++) {
-        const value = reachedBy[offset + word];
+        const value = touched[component] ? reachedBy[offset + word] : 0;
         outgoing[word] = value;
         if (value !== 0) {
           reachedCount += popCount(value);
           any = true;
         }
       }
-      const ownFrom = Math.max(start, firstMarkedOf[component]);
-      const ownTo = Math.min(
-        end,
-        firstMarkedOf[component] + markedIn[component],
-      );
       for (let position = ownFrom; position < ownTo; position++) {
         const bit = position - start;
         outgoing[bit >>> 5] |= 1 << (bit & 31);
@@ -104,6 +110,7 @@ export function countDependents(
         for (const target of adjacency[node]) {
           const targetComponent = componentOf[target];
           if (targetComponent !== component) {
+            touched[targetComponent] = 1;
             const targetOffset = targetComponent * words;
             for (let word = 0; word < words; word++) {
               reachedBy[targetOffset + word] |= outgoing[word];

@@ -1,6 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import { lowercase, specOf, stringValue } from './entityFields';
-import { namespaceOf, readRef, readRefs, RefValue } from './entityRefs';
+import {
+  namespaceOf,
+  readRef,
+  readRefs,
+  RefDefaults,
+  RefValue,
+} from './entityRefs';
 
 /** An entity with the fields the checks use, read tolerantly and resolved. */
 export interface EntityNode {
@@ -27,14 +33,39 @@ export interface EntityNode {
 const lowercaseOrUndefined = (text?: string) =>
   text === undefined ? undefined : lowercase(text);
 
+type DefaultKind = 'group' | 'system' | 'domain' | 'component' | 'api';
+type NamespaceDefaults = Record<DefaultKind | 'none', RefDefaults>;
+
+/** The defaults for each field, per namespace: built once, not once per entity and field. */
+const defaultsByNamespace = new Map<string, NamespaceDefaults>();
+function namespaceDefaults(defaultNamespace: string): NamespaceDefaults {
+  let defaults = defaultsByNamespace.get(defaultNamespace);
+  if (!defaults) {
+    const forKind = (defaultKind?: string) => ({
+      defaultKind,
+      defaultNamespace,
+    });
+    defaults = {
+      group: forKind('group'),
+      system: forKind('system'),
+      domain: forKind('domain'),
+      component: forKind('component'),
+      api: forKind('api'),
+      none: forKind(),
+    };
+    // Namespaces are few; the bound only matters for hostile input.
+    if (defaultsByNamespace.size > 1000) defaultsByNamespace.clear();
+    defaultsByNamespace.set(defaultNamespace, defaults);
+  }
+  return defaults;
+}
+
 /** Reads an entity whose normalized ref is `ref`; never throws. */
 export function readEntityNode(entity: Entity, ref: string): EntityNode {
   const spec = specOf(entity);
-  const defaultNamespace = namespaceOf(entity);
-  const defaultsFor = (defaultKind?: string) => ({
-    defaultKind,
-    defaultNamespace,
-  });
+  const defaults = namespaceDefaults(namespaceOf(entity));
+  const defaultsFor = (defaultKind?: DefaultKind) =>
+    defaults[defaultKind ?? 'none'];
   return {
     ref,
     entity,
