@@ -12,14 +12,20 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
-const appDir = path.join(repoRoot, 'packages/app');
+/**
+ * The app packages the backend can serve: the new frontend system app (the default) and the
+ * legacy one. Each is `packages/<name>` with that package name.
+ */
+export const APPS = ['app', 'app-legacy'];
 const backendDir = path.join(repoRoot, 'packages/backend');
 export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
 
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 export function findChromium() {
-  return [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find(p => p && fs.existsSync(p));
+  return [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find(
+    p => p && fs.existsSync(p),
+  );
 }
 
 function freePort() {
@@ -45,33 +51,64 @@ async function waitFor(what, probe, timeoutMs, intervalMs = 500) {
     }
     await new Promise(r => setTimeout(r, intervalMs));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${
+      last ? `: ${last.message}` : ''
+    }`,
+  );
 }
 
-/** Builds the app bundle that the backend serves (app-backend). */
-export function buildApp() {
+function checkApp(app) {
+  if (!APPS.includes(app))
+    throw new Error(`Unknown app '${app}': one of ${APPS.join(', ')}`);
+}
+
+/**
+ * Builds the app bundle that the backend serves (app-backend): `app` (default) or `app-legacy`.
+ * Skipped when MICROSERVICES_E2E_BUILT_APPS (comma-separated) names it: `npm test` builds each
+ * app once before the end-to-end files.
+ */
+export function buildApp({ app = 'app' } = {}) {
+  checkApp(app);
+  const built = (process.env.MICROSERVICES_E2E_BUILT_APPS ?? '').split(',');
+  if (
+    built.includes(app) &&
+    fs.existsSync(path.join(repoRoot, 'packages', app, 'dist/index.html'))
+  ) {
+    return;
+  }
   const result = spawnSync('npx', ['backstage-cli', 'package', 'build'], {
-    cwd: appDir,
+    cwd: path.join(repoRoot, 'packages', app),
     stdio: 'inherit',
     env: { ...process.env, CI: 'true' },
     timeout: 10 * 60_000,
   });
-  if (result.status !== 0) throw new Error('App build failed');
+  if (result.status !== 0) throw new Error(`Build of ${app} failed`);
 }
 
 /**
  * Starts the backend on a free port; resolves once the catalog's services are evaluated.
- * `extraConfig` (YAML) is appended to the test config, e.g. to load another catalog.
+ * `extraConfig` (YAML) is appended to the test config, e.g. to load another catalog. `app` is
+ * the app package it serves (`app.packageName` of app-backend): `app` (default) or `app-legacy`.
  */
-export async function startBackstage({ extraConfig = '', ingestTimeoutMs = 120_000 } = {}) {
+export async function startBackstage({
+  extraConfig = '',
+  ingestTimeoutMs = 120_000,
+  app = 'app',
+} = {}) {
+  checkApp(app);
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ms-e2e-')), 'app-config.e2e.yaml');
+  const configFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'ms-e2e-')),
+    'app-config.e2e.yaml',
+  );
   fs.writeFileSync(
     configFile,
     [
       'app:',
       `  baseUrl: ${baseUrl}`,
+      `  packageName: ${app}`,
       'backend:',
       `  baseUrl: ${baseUrl}`,
       '  listen:',
@@ -96,7 +133,12 @@ export async function startBackstage({ extraConfig = '', ingestTimeoutMs = 120_0
       '--config',
       configFile,
     ],
-    { cwd: backendDir, env: { ...process.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      cwd: backendDir,
+      env: { ...process.env, NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
   let output = '';
   child.stdout.on('data', d => (output += d));
@@ -112,7 +154,8 @@ export async function startBackstage({ extraConfig = '', ingestTimeoutMs = 120_0
     await waitFor(
       'the backend to be ready',
       async () => {
-        if (child.exitCode !== null) throw new Error(`backend exited:\n${output.slice(-3000)}`);
+        if (child.exitCode !== null)
+          throw new Error(`backend exited:\n${output.slice(-3000)}`);
         return (await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok;
       },
       180_000,
@@ -138,13 +181,30 @@ export async function startBackstage({ extraConfig = '', ingestTimeoutMs = 120_0
       ingestTimeoutMs,
       3_000,
     );
-    const evaluated = await fetch(`${baseUrl}/api/microservices/evaluate`, { method: 'POST', headers: auth });
-    if (!evaluated.ok) throw new Error(`POST /evaluate answered ${evaluated.status}: ${await evaluated.text()}`);
+    const evaluated = await fetch(`${baseUrl}/api/microservices/evaluate`, {
+      method: 'POST',
+      headers: auth,
+    });
+    if (!evaluated.ok)
+      throw new Error(
+        `POST /evaluate answered ${
+          evaluated.status
+        }: ${await evaluated.text()}`,
+      );
     const { serviceCount } = await evaluated.json();
     if (serviceCount !== catalogCount) {
-      throw new Error(`evaluated ${serviceCount} services, the catalog has ${catalogCount}`);
+      throw new Error(
+        `evaluated ${serviceCount} services, the catalog has ${catalogCount}`,
+      );
     }
-    return { baseUrl, token, readyMs, pid: child.pid, stop, output: () => output };
+    return {
+      baseUrl,
+      token,
+      readyMs,
+      pid: child.pid,
+      stop,
+      output: () => output,
+    };
   } catch (e) {
     stop();
     throw e;
@@ -161,7 +221,8 @@ export async function guestToken(baseUrl) {
 
 export async function launchBrowser() {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found (apt-get install chromium)');
+  if (!executablePath)
+    throw new Error('Chromium not found (apt-get install chromium)');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -187,7 +248,10 @@ export async function openSignedIn(context, url) {
   await page.goto(url);
   const enter = page.getByRole('button', { name: /enter/i });
   // The sidebar is in the DOM once signed in (Playwright does not count it as visible).
-  await enter.or(page.getByTestId('sidebar-root')).first().waitFor({ state: 'attached' });
+  await enter
+    .or(page.getByTestId('sidebar-root'))
+    .first()
+    .waitFor({ state: 'attached' });
   if (await enter.isVisible()) {
     await enter.click();
   }
@@ -196,5 +260,8 @@ export async function openSignedIn(context, url) {
 
 export async function screenshot(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name}.png`),
+    fullPage: true,
+  });
 }

@@ -38,13 +38,18 @@ export const microservicesApi = ApiBlueprint.make({
     }),
 });
 
-/** The services overview, architecture dashboard and principles, at `/microservices`. */
+/**
+ * The services overview, architecture dashboard, principles and register page, at
+ * `/microservices`; with its title and icon it is also the app's nav item. The pages draw their
+ * own header and tabs, so the app's page header is left out.
+ */
 export const microservicesPage = PageBlueprint.make({
   params: {
     path: '/microservices',
     title: 'Microservices',
     icon: <DeviceHubIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
+    noHeader: true,
     loader: () =>
       import('./components/MicroservicesRouter').then(m =>
         compatWrapper(<m.MicroservicesRouter />),

@@ -18,8 +18,16 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
     <Sidebar>
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
-        <SidebarItem icon={DeviceHubIcon} to="microservices" text="Microservices" />
-        <SidebarItem icon={AssessmentIcon} to="microservices/dashboard" text="Architecture" />
+        <SidebarItem
+          icon={DeviceHubIcon}
+          to="microservices"
+          text="Microservices"
+        />
+        <SidebarItem
+          icon={AssessmentIcon}
+          to="microservices/dashboard"
+          text="Architecture"
+        />
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={AccountTreeIcon} to="catalog-graph" text="Graph" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
