@@ -193,13 +193,10 @@ export class CatalogGraph {
     for (const edges of this.edgesFrom.values()) edges.sort(compareEdges);
     for (const edges of this.edgesTo.values()) edges.sort(compareEdges);
     for (const [from, edges] of this.edgesFrom) {
+      // Sorted by target first, so repeated targets are adjacent.
       const targets: string[] = [];
-      const seen = new Set<string>();
       for (const edge of edges) {
-        if (!seen.has(edge.to)) {
-          seen.add(edge.to);
-          targets.push(edge.to);
-        }
+        if (targets[targets.length - 1] !== edge.to) targets.push(edge.to);
       }
       this.dependencies.set(from, targets);
       for (const target of targets) {

@@ -7,12 +7,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  describeValue,
-  isObject,
-  lowercase,
-  stringValue,
-} from './entityFields';
+import { describeValue, isObject, stringValue } from './entityFields';
 
 /** A ref read from an entity field. */
 export interface RefValue {
@@ -30,8 +25,9 @@ export interface RefDefaults {
   defaultNamespace: string;
 }
 
+/** `stringifyEntityRef` already lowercases each part. */
 function normalize(kind: string, namespace: string, name: string): string {
-  return lowercase(stringifyEntityRef({ kind, namespace, name }));
+  return stringifyEntityRef({ kind, namespace, name });
 }
 
 /** The normalized ref of an entity; undefined when it has no string kind or name. */
@@ -56,8 +52,35 @@ export function namespaceOf(entity: unknown): string {
   );
 }
 
+/**
+ * Parsed refs per defaults object. The same refs recur across a catalog (owners, systems,
+ * popular APIs), and the graph's defaults objects are shared per namespace and kind, so most
+ * reads are one lookup. Bounded, so that hostile input cannot grow it without limit.
+ */
+const parsedRefs = new WeakMap<RefDefaults, Map<string, string | null>>();
+const MAX_PARSED_REFS = 200_000;
+
 /** Parses a ref as written in a field; undefined when it is not a valid ref. */
 export function parseRef(
+  text: string,
+  defaults: RefDefaults,
+): string | undefined {
+  let cache = parsedRefs.get(defaults);
+  if (!cache) {
+    cache = new Map();
+    parsedRefs.set(defaults, cache);
+  }
+  const cached = cache.get(text);
+  if (cached !== undefined) {
+    return cached ?? undefined;
+  }
+  const parsed = parseRefUncached(text, defaults);
+  if (cache.size >= MAX_PARSED_REFS) cache.clear();
+  cache.set(text, parsed ?? null);
+  return parsed;
+}
+
+function parseRefUncached(
   text: string,
   defaults: RefDefaults,
 ): string | undefined {
