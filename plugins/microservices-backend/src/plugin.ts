@@ -25,7 +25,11 @@ import { ProposalValidator } from './service/ProposalValidator';
 import { LandscapeEvaluator } from './service/LandscapeEvaluator';
 import { MicroservicesService } from './service/MicroservicesService';
 
-/** Scores every service of the catalog against the microservice principles. */
+/**
+ * Scores every service of the catalog against the microservice principles.
+ *
+ * @public
+ */
 export const microservicesPlugin = createBackendPlugin({
   pluginId: 'microservices',
   register(env) {

@@ -8,35 +8,68 @@ import type { CheckResult, LevelProgress, SharedDatastore } from './engine/types
  * Limits and defaults of the API, defined once: the router validates with them, the store
  * and the client page with them.
  */
-/** `GET /services`: page size when `limit` is not given, and the largest accepted. */
+/**
+ * `GET /services`: page size when `limit` is not given, and the largest accepted.
+ *
+ * @public
+ */
 export const SERVICE_LIST_DEFAULT_LIMIT = 20;
+/** @public */
 export const SERVICE_LIST_MAX_LIMIT = 500;
-/** `GET /services/:ns/:name/history`: points when `limit` is not given, and the most accepted. */
+/**
+ * `GET /services/:ns/:name/history`: points when `limit` is not given, and the most accepted.
+ *
+ * @public
+ */
 export const HISTORY_DEFAULT_LIMIT = 100;
+/** @public */
 export const HISTORY_MAX_LIMIT = 1000;
-/** `GET /summary/history`: evaluations when `limit` is not given, and the most accepted. */
+/**
+ * `GET /summary/history`: evaluations when `limit` is not given, and the most accepted.
+ *
+ * @public
+ */
 export const SUMMARY_HISTORY_DEFAULT_LIMIT = 30;
+/** @public */
 export const SUMMARY_HISTORY_MAX_LIMIT = 365;
-/** Values per list filter (`?owner=a,b,...`). */
+/**
+ * Values per list filter (`?owner=a,b,...`).
+ *
+ * @public
+ */
 export const MAX_FILTER_VALUES = 100;
 
-/** Check statuses that lower the score and need a change: what "failing" means everywhere. */
+/**
+ * Check statuses that lower the score and need a change: what "failing" means everywhere.
+ *
+ * @public
+ */
 export const FAILING_CHECK_STATUSES = ['fail', 'error'] as const;
 
-/** Whether a check result is failing (`fail` or `error`). */
+/**
+ * Whether a check result is failing (`fail` or `error`).
+ *
+ * @public
+ */
 export function isFailingCheck(check: Pick<CheckResult, 'status'>): boolean {
   return check.status === 'fail' || check.status === 'error';
 }
 
+/** @public */
 export const HEALTH_STATUSES = [
   'healthy',
   'degraded',
   'unhealthy',
   'unknown',
 ] as const;
+/** @public */
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
-/** A service's latest health, as every route serves it. */
+/**
+ * A service's latest health, as every route serves it.
+ *
+ * @public
+ */
 export interface ServiceHealth {
   status: HealthStatus;
   /** When it was last probed or reported (ISO 8601). */
@@ -50,6 +83,8 @@ export interface ServiceHealth {
 /**
  * A dependency edge as the engine derives it (see `CatalogGraph.upstreamOf`), as shown to
  * users: the UI draws these and does not re-derive them.
+ *
+ * @public
  */
 export interface DependencyRef {
   /** The entity at the other end (normalized, lower-case). */
@@ -72,6 +107,7 @@ export interface DependencyRef {
   title?: string;
 }
 
+/** @public */
 export interface ServiceSummary {
   entityRef: string;
   namespace: string;
@@ -96,6 +132,7 @@ export interface ServiceSummary {
   stale?: boolean;
 }
 
+/** @public */
 export interface ServiceDetail extends ServiceSummary {
   checks: CheckResult[];
   /** What it depends on (Components, Resources, dangling refs), each edge once. */
@@ -112,6 +149,7 @@ export interface ServiceDetail extends ServiceSummary {
   warnings: string[];
 }
 
+/** @public */
 export const SERVICE_SORT_FIELDS = [
   'name',
   'owner',
@@ -125,8 +163,10 @@ export const SERVICE_SORT_FIELDS = [
   'evaluatedAt',
   'health',
 ] as const;
+/** @public */
 export type ServiceSortField = (typeof SERVICE_SORT_FIELDS)[number];
 
+/** @public */
 export interface ServiceListQuery {
   owner?: string[];
   system?: string[];
@@ -145,6 +185,7 @@ export interface ServiceListQuery {
   limit?: number;
 }
 
+/** @public */
 export interface ServiceListResponse {
   items: ServiceSummary[];
   totalCount: number;
@@ -152,12 +193,14 @@ export interface ServiceListResponse {
   limit: number;
 }
 
+/** @public */
 export interface ScoreHistoryPoint {
   score: number;
   level: string;
   evaluatedAt: string;
 }
 
+/** @public */
 export interface PrinciplePassRate {
   principle: string;
   /** Services with at least one failing check of this principle (what the filtered list shows). */
@@ -174,6 +217,7 @@ export interface PrinciplePassRate {
   passRate: number | null;
 }
 
+/** @public */
 export interface GroupScore {
   /** Owner, system or domain ref; absent for the services that have none. */
   key?: string;
@@ -181,12 +225,17 @@ export interface GroupScore {
   averageScore: number;
 }
 
-/** A level and how many services hold it. */
+/**
+ * A level and how many services hold it.
+ *
+ * @public
+ */
 export interface LevelCount {
   level: string;
   count: number;
 }
 
+/** @public */
 export interface LandscapeSummary {
   serviceCount: number;
   /** Mean score of every visible service (with or without owner, system, domain); null when none. */
@@ -216,7 +265,11 @@ export interface LandscapeSummary {
   cycles: string[][];
 }
 
-/** The landscape at one evaluation: for the trend over time. */
+/**
+ * The landscape at one evaluation: for the trend over time.
+ *
+ * @public
+ */
 export interface LandscapeHistoryPoint {
   evaluatedAt: string;
   serviceCount: number;
@@ -224,6 +277,7 @@ export interface LandscapeHistoryPoint {
   levels: LevelCount[];
 }
 
+/** @public */
 export interface EvaluationRunResult {
   serviceCount: number;
   startedAt: string;
@@ -235,7 +289,11 @@ export interface EvaluationRunResult {
  * Live health (issue 7): history and uptime of one service, `GET /services/:ns/:name/health`.
  */
 
-/** One probe or report of a service's health. */
+/**
+ * One probe or report of a service's health.
+ *
+ * @public
+ */
 export interface HealthHistoryPoint {
   status: HealthStatus;
   checkedAt: string;
@@ -244,6 +302,7 @@ export interface HealthHistoryPoint {
   message?: string;
 }
 
+/** @public */
 export interface ServiceHealthHistory {
   entityRef: string;
   current: ServiceHealth;
@@ -255,6 +314,11 @@ export interface ServiceHealthHistory {
   points: HealthHistoryPoint[];
 }
 
-/** `GET /services/:ns/:name/health`: points when `limit` is not given, and the most accepted. */
+/**
+ * `GET /services/:ns/:name/health`: points when `limit` is not given, and the most accepted.
+ *
+ * @public
+ */
 export const HEALTH_HISTORY_DEFAULT_LIMIT = 100;
+/** @public */
 export const HEALTH_HISTORY_MAX_LIMIT = 2000;

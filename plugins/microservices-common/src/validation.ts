@@ -5,11 +5,23 @@
 import type { CheckResult, LevelProgress } from './engine/types';
 import type { CatalogYamlProblem } from './catalogYaml/parseCatalogYaml';
 
-/** `POST /validate`: the largest body accepted (413 above it). */
+/**
+ * `POST /validate`: the largest body accepted (413 above it).
+ *
+ * @public
+ */
 export const VALIDATE_MAX_BODY_BYTES = 1024 * 1024;
-/** `POST /validate`: the most documents (YAML) or array elements (JSON) accepted. */
+/**
+ * `POST /validate`: the most documents (YAML) or array elements (JSON) accepted.
+ *
+ * @public
+ */
 export const VALIDATE_MAX_DOCUMENTS = 1000;
-/** The media types `POST /validate` reads. */
+/**
+ * The media types `POST /validate` reads.
+ *
+ * @public
+ */
 export const VALIDATE_YAML_MEDIA_TYPES = [
   'application/yaml',
   'application/x-yaml',
@@ -17,10 +29,18 @@ export const VALIDATE_YAML_MEDIA_TYPES = [
   'text/x-yaml',
 ] as const;
 
-/** A problem in the proposal: `document` and `line` are 1-based; `line` absent for JSON. */
+/**
+ * A problem in the proposal: `document` and `line` are 1-based; `line` absent for JSON.
+ *
+ * @public
+ */
 export type ValidationProblem = CatalogYamlProblem;
 
-/** One proposed service, scored as if registered (the linter's JSON `services` shape). */
+/**
+ * One proposed service, scored as if registered (the linter's JSON `services` shape).
+ *
+ * @public
+ */
 export interface ProposedServiceResult {
   entityRef: string;
   score: number;
@@ -43,7 +63,11 @@ export interface ProposedServiceResult {
   >[];
 }
 
-/** The answer of `POST /validate` (200). */
+/**
+ * The answer of `POST /validate` (200).
+ *
+ * @public
+ */
 export interface ValidateProposalResponse {
   /** Things worth knowing that did not stop the evaluation (e.g. Locations not followed). */
   problems: ValidationProblem[];

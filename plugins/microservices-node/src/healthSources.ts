@@ -2,7 +2,11 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { ServiceHealth } from '@microservices-backstage/plugin-microservices-common';
 
-/** A service a health source is asked about. */
+/**
+ * A service a health source is asked about.
+ *
+ * @public
+ */
 export interface HealthSourceTarget {
   /** Lower-case entity ref, e.g. `component:default/orders`. */
   entityRef: string;
@@ -18,6 +22,8 @@ export interface HealthSourceTarget {
  * status a source reports for a service is the one served, and the HTTP prober only probes
  * the services no custom source reported. A source that throws or exceeds the round's
  * timeout is logged and skipped for that round.
+ *
+ * @public
  */
 export interface HealthSource {
   /** Shown in logs and stored with each status, e.g. `prometheus`. */
@@ -32,11 +38,16 @@ export interface HealthSource {
   ): Promise<Map<string, ServiceHealth>>;
 }
 
-/** Adds health sources to the microservices backend plugin. */
+/**
+ * Adds health sources to the microservices backend plugin.
+ *
+ * @public
+ */
 export interface MicroservicesHealthSourcesExtensionPoint {
   addHealthSources(...sources: HealthSource[]): void;
 }
 
+/** @public */
 export const microservicesHealthSourcesExtensionPoint =
   createExtensionPoint<MicroservicesHealthSourcesExtensionPoint>({
     id: 'microservices.health-sources',

@@ -13,8 +13,13 @@ import {
   principlesRouteRef,
   rootRouteRef,
 } from './routes';
+import type { EntityComplianceCardProps } from './components/EntityComplianceCard';
 
-/** The microservices frontend plugin (legacy frontend system). */
+/**
+ * The microservices frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
 export const microservicesPlugin = createPlugin({
   id: 'microservices',
   apis: [
@@ -35,8 +40,10 @@ export const microservicesPlugin = createPlugin({
 /**
  * The plugin's pages, mounted at one path (e.g. `/microservices`): the services overview at
  * the path itself, the architecture dashboard at `dashboard`, the principles at `principles`.
+ *
+ * @public
  */
-export const MicroservicesPage = microservicesPlugin.provide(
+export const MicroservicesPage: () => JSX.Element = microservicesPlugin.provide(
   createRoutableExtension({
     name: 'MicroservicesPage',
     component: () =>
@@ -47,8 +54,14 @@ export const MicroservicesPage = microservicesPlugin.provide(
   }),
 );
 
-/** Score, level and failing checks, for a service's entity page. */
-export const EntityComplianceCard = microservicesPlugin.provide(
+/**
+ * Score, level and failing checks, for a service's entity page.
+ *
+ * @public
+ */
+export const EntityComplianceCard: (
+  props: EntityComplianceCardProps,
+) => JSX.Element = microservicesPlugin.provide(
   createComponentExtension({
     name: 'EntityComplianceCard',
     component: {
@@ -63,21 +76,30 @@ export const EntityComplianceCard = microservicesPlugin.provide(
 /**
  * The full scorecard of a service (checks by principle, score history), for an entity page
  * tab, e.g. `<EntityLayout.Route path="/compliance" title="Compliance">`.
+ *
+ * @public
  */
-export const EntityMicroserviceScorecardContent = microservicesPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMicroserviceScorecardContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityScorecardContent').then(
-          m => m.EntityScorecardContent,
-        ),
-    },
-  }),
-);
+export const EntityMicroserviceScorecardContent: () => JSX.Element =
+  microservicesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMicroserviceScorecardContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityScorecardContent').then(
+            m => m.EntityScorecardContent,
+          ),
+      },
+    }),
+  );
 
-/** Owning team, its parent, contact, members and on-call of a service. */
-export const EntityServiceOwnershipCard = microservicesPlugin.provide(
+/**
+ * Owning team, its parent, contact, members and on-call of a service.
+ *
+ * @public
+ */
+export const EntityServiceOwnershipCard: (props: {
+  variant?: 'gridItem';
+}) => JSX.Element = microservicesPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceOwnershipCard',
     component: {
@@ -89,8 +111,14 @@ export const EntityServiceOwnershipCard = microservicesPlugin.provide(
   }),
 );
 
-/** Upstream and downstream of a service as a graph and as lists. */
-export const EntityDependenciesCard = microservicesPlugin.provide(
+/**
+ * Upstream and downstream of a service as a graph and as lists.
+ *
+ * @public
+ */
+export const EntityDependenciesCard: (props: {
+  variant?: 'gridItem';
+}) => JSX.Element = microservicesPlugin.provide(
   createComponentExtension({
     name: 'EntityDependenciesCard',
     component: {
@@ -102,8 +130,14 @@ export const EntityDependenciesCard = microservicesPlugin.provide(
   }),
 );
 
-/** The health of a service (status, latency, last check), or plainly unknown. */
-export const EntityHealthCard = microservicesPlugin.provide(
+/**
+ * The health of a service (status, latency, last check), or plainly unknown.
+ *
+ * @public
+ */
+export const EntityHealthCard: (props: {
+  variant?: 'gridItem';
+}) => JSX.Element = microservicesPlugin.provide(
   createComponentExtension({
     name: 'EntityHealthCard',
     component: {

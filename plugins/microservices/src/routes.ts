@@ -1,9 +1,17 @@
 import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-/** The services overview, where the plugin's page is mounted (`/microservices`). */
+/**
+ * The services overview, where the plugin's page is mounted (`/microservices`).
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'microservices' });
 
-/** The architecture dashboard. */
+/**
+ * The architecture dashboard.
+ *
+ * @public
+ */
 export const dashboardRouteRef = createSubRouteRef({
   id: 'microservices/dashboard',
   parent: rootRouteRef,
@@ -17,7 +25,11 @@ export const principlesRouteRef = createSubRouteRef({
   path: '/principles',
 });
 
-/** One principle: its explanation and configured checks; each check has an anchor (its id). */
+/**
+ * One principle: its explanation and configured checks; each check has an anchor (its id).
+ *
+ * @public
+ */
 export const principleRouteRef = createSubRouteRef({
   id: 'microservices/principle',
   parent: rootRouteRef,

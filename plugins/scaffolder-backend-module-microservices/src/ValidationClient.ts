@@ -7,7 +7,11 @@ import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { ValidateProposalResponse } from '@microservices-backstage/plugin-microservices-common';
 
-/** Scores proposed entities against the live catalog: `POST /api/microservices/validate`. */
+/**
+ * Scores proposed entities against the live catalog: `POST /api/microservices/validate`.
+ *
+ * @public
+ */
 export interface ValidationClient {
   validate(
     entities: Entity[],
@@ -15,7 +19,11 @@ export interface ValidationClient {
   ): Promise<ValidateProposalResponse>;
 }
 
-/** Calls the microservices backend on behalf of the task's initiator. */
+/**
+ * Calls the microservices backend on behalf of the task's initiator.
+ *
+ * @public
+ */
 export class HttpValidationClient implements ValidationClient {
   constructor(
     private readonly discovery: DiscoveryService,

@@ -11,6 +11,8 @@ import { HttpValidationClient } from './ValidationClient';
 /**
  * The scaffolder actions of the Microservices plugin: `microservices:validate`, and
  * `publish:local-folder` when `microservicesScaffolder.localPublish.directory` is configured.
+ *
+ * @public
  */
 export const scaffolderModuleMicroservices = createBackendModule({
   pluginId: 'scaffolder',

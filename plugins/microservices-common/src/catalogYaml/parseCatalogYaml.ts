@@ -16,7 +16,11 @@ import {
   YAMLError,
 } from 'yaml';
 
-/** The limits of catalog YAML, defined once. */
+/**
+ * The limits of catalog YAML, defined once.
+ *
+ * @public
+ */
 export const CATALOG_YAML_LIMITS = {
   /** A file (linter) or a request body (API) above this is refused before it is parsed. */
   maxBytes: 10 * 1024 * 1024,
@@ -29,19 +33,28 @@ export const CATALOG_YAML_LIMITS = {
   maxAliasCount: 100,
 } as const;
 
+/** @public */
 export interface CatalogYamlOptions {
   /** Defaults to CATALOG_YAML_LIMITS.maxDocuments. */
   maxDocuments?: number;
 }
 
-/** A problem in catalog YAML: `document` is 1-based, `line` 1-based in the whole source. */
+/**
+ * A problem in catalog YAML: `document` is 1-based, `line` 1-based in the whole source.
+ *
+ * @public
+ */
 export interface CatalogYamlProblem {
   document?: number;
   line?: number;
   message: string;
 }
 
-/** Thrown by the parsing functions; `problem` is the message without the location. */
+/**
+ * Thrown by the parsing functions; `problem` is the message without the location.
+ *
+ * @public
+ */
 export class CatalogYamlError extends Error {
   readonly document?: number;
   readonly line?: number;
@@ -64,7 +77,11 @@ export class CatalogYamlError extends Error {
   }
 }
 
-/** A parsed YAML document, not yet turned into data (aliases unexpanded). */
+/**
+ * A parsed YAML document, not yet turned into data (aliases unexpanded).
+ *
+ * @public
+ */
 export interface YamlDocument {
   /** 1-based position in the source. */
   index: number;
@@ -124,6 +141,8 @@ function duplicateKeyOffset(document: Document.Parsed): number | undefined {
  * Parses multi-document YAML into syntax trees, one document at a time, and
  * stops at the first syntax error or past `maxDocuments`. Throws
  * CatalogYamlError only.
+ *
+ * @public
  */
 export function parseYamlDocuments(
   source: string,
@@ -132,7 +151,11 @@ export function parseYamlDocuments(
   return parseYamlSource(source, options).documents;
 }
 
-/** parseYamlDocuments, with the line of any offset in the source. */
+/**
+ * parseYamlDocuments, with the line of any offset in the source.
+ *
+ * @public
+ */
 export function parseYamlSource(
   source: string,
   options: CatalogYamlOptions = {},
@@ -196,6 +219,8 @@ export function parseYamlSource(
 /**
  * A document as plain data (`null` for an empty one), with aliases expanded
  * at most CATALOG_YAML_LIMITS.maxAliasCount times. Throws CatalogYamlError only.
+ *
+ * @public
  */
 export function yamlDocumentValue(document: YamlDocument): unknown {
   try {
@@ -230,7 +255,11 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'something else' : `a ${typeof value}`;
 }
 
-/** Why a value is not a catalog entity, or undefined when it has the shape of one. */
+/**
+ * Why a value is not a catalog entity, or undefined when it has the shape of one.
+ *
+ * @public
+ */
 export function entityShapeProblem(value: unknown): string | undefined {
   const need =
     'a catalog entity is a mapping with apiVersion, kind and metadata.name';
@@ -251,7 +280,11 @@ export function entityShapeProblem(value: unknown): string | undefined {
   return `not a catalog entity: no ${missing.join(', no ')} (${need})`;
 }
 
-/** An entity read from catalog YAML (or JSON), with where it was read. */
+/**
+ * An entity read from catalog YAML (or JSON), with where it was read.
+ *
+ * @public
+ */
 export interface SourcedCatalogEntity<T = unknown> {
   entity: T;
   /** 1-based document (or array element) position. */
@@ -265,6 +298,8 @@ export interface SourcedCatalogEntity<T = unknown> {
  * skipped (as the catalog skips them); every other document must have the
  * shape of an entity. Parsing stops at the first syntax error or limit (one
  * problem); shape problems are collected for every document. Never throws.
+ *
+ * @public
  */
 export function parseCatalogYaml(
   source: string,

@@ -67,8 +67,10 @@ function refOf(entity: Entity): string {
  * Why the Backstage catalog would refuse an entity, in the catalog's own
  * words (its default entity policies, then its built-in kind validators and the
  * scaffolder's Template kind), or
- * undefined when it would accept it. Uses @backstage/catalog-model's
+ * undefined when it would accept it. Uses `@backstage/catalog-model`'s
  * validators, so the answer follows the catalog's release.
+ *
+ * @public
  */
 export async function catalogEntityProblem(
   entity: unknown,

@@ -10,12 +10,17 @@ import type { SharedDatastore } from './types';
 export type { EntityNode } from './graph/readEntityNode';
 export type { RefValue } from './graph/entityRefs';
 
-/** Annotations naming a deployment unit; two services must not share one. */
+/**
+ * Annotations naming a deployment unit; two services must not share one.
+ *
+ * @public
+ */
 export const DEPLOYMENT_ID_ANNOTATIONS = [
   'backstage.io/kubernetes-id',
   'argocd/app-name',
 ] as const;
 
+/** @public */
 export interface CatalogGraphOptions {
   /** `Resource` `spec.type` values that count as a datastore (case-insensitive). */
   datastoreTypes?: readonly string[];
@@ -25,6 +30,8 @@ export interface CatalogGraphOptions {
  * One dependency edge: `from` depends on `to`. Backstage derives the same `dependsOn`
  * relation from `spec.dependsOn` on `from` and from `spec.dependencyOf` on `to`; an API
  * consumed by `from` and provided by `to` is an edge through that API.
+ *
+ * @public
  */
 export interface DependencyEdge {
   from: string;
@@ -34,6 +41,7 @@ export interface DependencyEdge {
   apiRef?: string;
 }
 
+/** @public */
 export interface SharedDeploymentId {
   annotation: string;
   value: string;
@@ -84,6 +92,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * The dependency graph has an edge from an entity to each target of its
  * `spec.dependsOn`, from each entity named in an entity's `spec.dependencyOf` to that
  * entity, and from an entity to each Component providing an API it consumes.
+ *
+ * @public
  */
 export class CatalogGraph {
   /** The input entities, each ref once (the first definition wins). */

@@ -1,4 +1,8 @@
-/** Invalid `microservices:` configuration; the message names the full key. */
+/**
+ * Invalid `microservices:` configuration; the message names the full key.
+ *
+ * @public
+ */
 export class EngineConfigError extends Error {
   /** The full key, e.g. `microservices.thresholds.maxFanOut`. */
   readonly key: string;

@@ -4,7 +4,11 @@ import { isObject } from './graph/entityFields';
 import { normalizeEntityRef } from './graph/entityRefs';
 import type { CheckResult, Exemption } from './types';
 
-/** A service waives check `<id>` with the annotation `<prefix><id>: "YYYY-MM-DD: reason"`. */
+/**
+ * A service waives check `<id>` with the annotation `<prefix><id>: "YYYY-MM-DD: reason"`.
+ *
+ * @public
+ */
 export const EXEMPTION_ANNOTATION_PREFIX = 'microservices.backstage.io/exempt.';
 
 type Waiver = NonNullable<CheckResult['exemption']>;

@@ -16,6 +16,7 @@ import type {
 } from './types';
 import { Waivers } from './Waivers';
 
+/** @public */
 export interface EvaluationOptions {
   /** The evaluation's instant, for waiver expiry; defaults to the current time. */
   now?: Date;
@@ -70,6 +71,8 @@ function runCheck(
  * Prepares the evaluation of services against one graph: the enabled checks
  * with their weights, the waivers, and the context the checks get. The
  * returned function scores one service of the graph.
+ *
+ * @public
  */
 export function createServiceEvaluator(
   graph: CatalogGraph,

@@ -3,6 +3,8 @@ import type { EngineConfig } from './types';
 /**
  * The defaults of docs/checks.md. Check weights are not listed here: each
  * check definition carries its own default weight, `checks` only overrides.
+ *
+ * @public
  */
 export const defaultEngineConfig: EngineConfig = {
   checks: {},

@@ -11,6 +11,8 @@ import type { CatalogEvaluation, EngineConfig } from './types';
  * The graph of a catalog and the function that scores one of its services: the steps of
  * evaluateCatalog, for callers that evaluate services a chunk at a time (the backend keeps
  * its event loop free between chunks).
+ *
+ * @public
  */
 export function prepareCatalogEvaluation(
   entities: readonly Entity[],
@@ -27,6 +29,8 @@ export function prepareCatalogEvaluation(
  * Scores every service (`Component` of `spec.type: service`) of a catalog
  * against every enabled check. Pure and total: malformed entities and
  * throwing checks never make it throw.
+ *
+ * @public
  */
 export function evaluateCatalog(
   entities: readonly Entity[],

@@ -5,7 +5,11 @@ import type {
   LevelProgress,
 } from './types';
 
-/** Stands for every enabled check with a weight above 0 in `requiredChecks`. */
+/**
+ * Stands for every enabled check with a weight above 0 in `requiredChecks`.
+ *
+ * @public
+ */
 export const EVERY_WEIGHTED_CHECK = '*';
 
 /** Sorted once per configured list, not once per service. */
@@ -19,6 +23,7 @@ function ascendingLevels(levels: readonly LevelDefinition[]): LevelDefinition[] 
   return sorted;
 }
 
+/** @public */
 export interface LevelResult {
   level: string;
   nextLevel?: LevelProgress;
@@ -39,6 +44,8 @@ function meets(check: CheckResult): boolean {
  * is met. Required checks that are disabled (absent from `checks`) are not required.
  * `nextLevel` is the first level it does not hold, with what it lacks for it (the missing
  * checks of that level and of the levels below it).
+ *
+ * @public
  */
 export function levelFor(
   score: number,

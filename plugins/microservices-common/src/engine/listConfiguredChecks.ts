@@ -29,7 +29,11 @@ export function resolveChecks(
   });
 }
 
-/** Every check, enabled or not, as `GET /checks` returns them. */
+/**
+ * Every check, enabled or not, as `GET /checks` returns them.
+ *
+ * @public
+ */
 export function listConfiguredChecks(
   config: EngineConfig,
   extraChecks?: readonly CheckDefinition[],

@@ -49,7 +49,11 @@ function distance(a: string, b: string, max: number): number {
   return previous[b.length];
 }
 
-/** The known key an unknown one probably meant, if it is close enough to be a typo. */
+/**
+ * The known key an unknown one probably meant, if it is close enough to be a typo.
+ *
+ * @public
+ */
 export function nearestSpecKey(
   key: string,
   known: readonly string[],
@@ -70,7 +74,11 @@ export function nearestSpecKey(
   return nearest;
 }
 
-/** Warnings for `spec` keys that Backstage ignores but that look like a misspelt known key. */
+/**
+ * Warnings for `spec` keys that Backstage ignores but that look like a misspelt known key.
+ *
+ * @public
+ */
 export function misspeltSpecKeys(entity: Entity): string[] {
   const kind = typeof entity.kind === 'string' ? lowercase(entity.kind) : '';
   const known = SPEC_KEYS[kind];

@@ -242,6 +242,8 @@ function readExemptions(
  * may be configured and exempted like built-in ones.
  *
  * @throws EngineConfigError naming the full key of the first invalid value.
+ *
+ * @public
  */
 export function resolveEngineConfig(
   raw: unknown,

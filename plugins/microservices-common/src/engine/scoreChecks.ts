@@ -4,6 +4,8 @@ import type { CheckResult } from './types';
  * round(100 × (Σ weight(pass) + ½ Σ weight(warn)) / Σ weight(pass, warn, fail, error)).
  * `not-applicable` and `exempt` results count in neither sum; 100 when
  * nothing weighted applies.
+ *
+ * @public
  */
 export function scoreChecks(checks: readonly CheckResult[]): number {
   let earned = 0;

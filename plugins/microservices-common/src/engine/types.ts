@@ -6,7 +6,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogGraph } from './CatalogGraph';
 
-/** The principle ids are a contract shared by the API, the linter and the UI. */
+/**
+ * The principle ids are a contract shared by the API, the linter and the UI.
+ *
+ * @public
+ */
 export const PRINCIPLE_IDS = [
   'decomposition',
   'domain-driven-design',
@@ -24,9 +28,14 @@ export const PRINCIPLE_IDS = [
   'data-consistency',
 ] as const;
 
-/** A principle id from PRODUCT.md, or an adopter's own one for custom checks. */
+/**
+ * A principle id from PRODUCT.md, or an adopter's own one for custom checks.
+ *
+ * @public
+ */
 export type PrincipleId = (typeof PRINCIPLE_IDS)[number] | (string & {});
 
+/** @public */
 export type CheckStatus =
   | 'pass'
   | 'fail'
@@ -35,7 +44,11 @@ export type CheckStatus =
   | 'exempt'
   | 'error';
 
-/** The result of one check on one service. */
+/**
+ * The result of one check on one service.
+ *
+ * @public
+ */
 export interface CheckResult {
   /** Check id, e.g. `fault-isolation.no-dependency-cycle`. */
   id: string;
@@ -56,7 +69,11 @@ export interface CheckResult {
   related?: string[];
 }
 
-/** What a check returns; the engine fills in id, principle, weight and exemptions. */
+/**
+ * What a check returns; the engine fills in id, principle, weight and exemptions.
+ *
+ * @public
+ */
 export interface CheckOutcome {
   status: Exclude<CheckStatus, 'exempt' | 'error'>;
   message: string;
@@ -64,6 +81,7 @@ export interface CheckOutcome {
   related?: string[];
 }
 
+/** @public */
 export interface CheckDefinition {
   id: string;
   principle: PrincipleId;
@@ -75,7 +93,11 @@ export interface CheckDefinition {
   evaluate(service: Entity, context: EvaluationContext): CheckOutcome;
 }
 
-/** A configured check as the API returns it (`GET /checks`). */
+/**
+ * A configured check as the API returns it (`GET /checks`).
+ *
+ * @public
+ */
 export interface ConfiguredCheck {
   id: string;
   principle: PrincipleId;
@@ -89,6 +111,8 @@ export interface ConfiguredCheck {
  * A level of the rubric. A service holds it when it holds every lower level, its score
  * reaches `minScore`, and each of `requiredChecks` is `pass`, `exempt` or `not-applicable`
  * (`'*'` stands for every enabled check with a weight above 0).
+ *
+ * @public
  */
 export interface LevelDefinition {
   name: string;
@@ -96,7 +120,11 @@ export interface LevelDefinition {
   requiredChecks: string[];
 }
 
-/** What a service needs for the next level up. */
+/**
+ * What a service needs for the next level up.
+ *
+ * @public
+ */
 export interface LevelProgress {
   level: string;
   minScore: number;
@@ -106,6 +134,7 @@ export interface LevelProgress {
   scoreShortfall: number;
 }
 
+/** @public */
 export interface Exemption {
   entityRef: string;
   check: string;
@@ -114,6 +143,7 @@ export interface Exemption {
   expires?: string;
 }
 
+/** @public */
 export interface EngineConfig {
   checks: Record<string, { enabled?: boolean; weight?: number }>;
   thresholds: {
@@ -137,7 +167,11 @@ export interface EngineConfig {
   exemptions: Exemption[];
 }
 
-/** Per service: every check's result, a score 0-100 and a level. */
+/**
+ * Per service: every check's result, a score 0-100 and a level.
+ *
+ * @public
+ */
 export interface ServiceEvaluation {
   entityRef: string;
   score: number;
@@ -149,7 +183,11 @@ export interface ServiceEvaluation {
   warnings: string[];
 }
 
-/** What a check sees besides the service: the whole graph, the configuration and the clock. */
+/**
+ * What a check sees besides the service: the whole graph, the configuration and the clock.
+ *
+ * @public
+ */
 export interface EvaluationContext {
   graph: CatalogGraph;
   config: EngineConfig;
@@ -157,7 +195,11 @@ export interface EvaluationContext {
   now: Date;
 }
 
-/** A datastore that more than one service depends on. */
+/**
+ * A datastore that more than one service depends on.
+ *
+ * @public
+ */
 export interface SharedDatastore {
   datastoreRef: string;
   /** The services depending on it, sorted. */
@@ -170,7 +212,11 @@ export interface SharedDatastore {
   conflicting: boolean;
 }
 
-/** The result of evaluating a whole catalog. */
+/**
+ * The result of evaluating a whole catalog.
+ *
+ * @public
+ */
 export interface CatalogEvaluation {
   services: ServiceEvaluation[];
   /** Every dependency cycle once, as the refs of its members (sorted). */

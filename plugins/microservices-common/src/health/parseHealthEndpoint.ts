@@ -4,13 +4,22 @@
  * Pure: no DNS, no network; where the host resolves is the prober's question.
  */
 
-/** The annotation a service declares its health endpoint with. */
+/**
+ * The annotation a service declares its health endpoint with.
+ *
+ * @public
+ */
 export const HEALTH_ENDPOINT_ANNOTATION =
   'microservices.backstage.io/health-endpoint';
 
-/** Longest accepted URL. */
+/**
+ * Longest accepted URL.
+ *
+ * @public
+ */
 export const HEALTH_ENDPOINT_MAX_LENGTH = 2048;
 
+/** @public */
 export type ParsedHealthEndpoint =
   | {
       ok: true;
@@ -27,6 +36,8 @@ const USERINFO = /^[a-z][a-z0-9+.-]*:[/\\]*[^/\\?#]*@/i;
 /**
  * Whether `value` is a health endpoint the prober accepts: an absolute `http` or `https` URL
  * with a host and without userinfo (`user:pass@`).
+ *
+ * @public
  */
 export function parseHealthEndpoint(value: unknown): ParsedHealthEndpoint {
   if (typeof value !== 'string' || value.trim() === '') {

@@ -6,6 +6,7 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 
+/** @public */
 export interface SyntheticLandscapeOptions {
   /** How many `Component`s of `spec.type: service`. */
   services: number;
@@ -85,6 +86,8 @@ function asyncApiDefinition(name: string): string {
 /**
  * A landscape of `services` services and the entities around them: about 2.5 entities per
  * service. Same options, same entities, in the same order.
+ *
+ * @public
  */
 export function createSyntheticLandscape(
   options: SyntheticLandscapeOptions,

@@ -10,6 +10,8 @@ import {
 /**
  * Runs an adopter's check the way the backend does (same engine, exemptions, error
  * handling) on a small set of entities, and returns its result for one service.
+ *
+ * @public
  */
 export function evaluateCustomCheck(
   check: CheckDefinition,

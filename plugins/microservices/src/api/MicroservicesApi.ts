@@ -11,7 +11,11 @@ import type {
   ServiceListResponse,
 } from '@microservices-backstage/plugin-microservices-common';
 
-/** Client of the microservices backend (`/api/microservices`). */
+/**
+ * Client of the microservices backend (`/api/microservices`).
+ *
+ * @public
+ */
 export interface MicroservicesApi {
   listServices(query?: ServiceListQuery): Promise<ServiceListResponse>;
   getService(namespace: string, name: string): Promise<ServiceDetail>;
@@ -29,6 +33,7 @@ export interface MicroservicesApi {
   evaluate(): Promise<EvaluationRunResult>;
 }
 
+/** @public */
 export const microservicesApiRef = createApiRef<MicroservicesApi>({
   id: 'plugin.microservices.api',
 });

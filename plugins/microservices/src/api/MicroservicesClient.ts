@@ -13,7 +13,11 @@ import type {
 } from '@microservices-backstage/plugin-microservices-common';
 import type { MicroservicesApi } from './MicroservicesApi';
 
-/** {@link MicroservicesApi} over HTTP, with the signed-in user's credentials. */
+/**
+ * {@link MicroservicesApi} over HTTP, with the signed-in user's credentials.
+ *
+ * @public
+ */
 export class MicroservicesClient implements MicroservicesApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

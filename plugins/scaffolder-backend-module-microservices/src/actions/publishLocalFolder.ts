@@ -21,6 +21,8 @@ export function configLocationRef(type: string, target: string): string {
  * just published is registered now rather than at the next processing round: those it
  * lists, and the config location `<folder>/*\/catalog-info.yaml` (which the catalog does not
  * list while its glob matched nothing yet).
+ *
+ * @public
  */
 export async function refreshLocationsCovering(
   folder: string,
@@ -74,6 +76,8 @@ export async function refreshLocationsCovering(
  * `<directory>/<name>/` on the backend's machine, with no external service, and asks the
  * catalog to re-read the file Locations that cover the directory. For demos and air-gapped
  * setups; a real installation publishes to its git host instead.
+ *
+ * @public
  */
 export function createPublishLocalFolderAction(options: {
   directory: string;

@@ -16,6 +16,8 @@ import type { ValidationClient } from '../ValidationClient';
  * against the live catalog, as the validation API does, logs every service's score and what
  * to fix, outputs `services`, and fails the task (or only warns, `failOnError: false`) when a
  * service scores under `minimumScore`. Reads only: it runs in dry-runs too.
+ *
+ * @public
  */
 export function createValidateAction(options: { client: ValidationClient }) {
   return createTemplateAction({

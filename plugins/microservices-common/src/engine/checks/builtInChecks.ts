@@ -14,7 +14,11 @@ import { scalabilityChecks } from './scalabilityChecks';
 import { securityChecks } from './securityChecks';
 import { technologyDiversityChecks } from './technologyDiversityChecks';
 
-/** Every built-in check, in the order of docs/checks.md. */
+/**
+ * Every built-in check, in the order of docs/checks.md.
+ *
+ * @public
+ */
 export const builtInChecks: readonly CheckDefinition[] = [
   ...decompositionChecks,
   ...domainDrivenDesignChecks,

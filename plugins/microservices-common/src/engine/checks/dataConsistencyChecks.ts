@@ -2,8 +2,13 @@ import { annotationsOf, lowercase, stringValue } from '../graph/entityFields';
 import type { CheckDefinition } from '../types';
 import { fail, listRefs, notApplicable, pass, serviceNode } from './outcomes';
 
-/** Where a service declares how it keeps data consistent across services. */
+/**
+ * Where a service declares how it keeps data consistent across services.
+ *
+ * @public
+ */
 export const CONSISTENCY_ANNOTATION = 'microservices.backstage.io/consistency';
+/** @public */
 export const CONSISTENCY_STRATEGIES = [
   'saga',
   'outbox',

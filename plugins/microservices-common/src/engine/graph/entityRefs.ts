@@ -9,7 +9,11 @@ import {
 } from '@backstage/catalog-model';
 import { describeValue, isObject, stringValue } from './entityFields';
 
-/** A ref read from an entity field. */
+/**
+ * A ref read from an entity field.
+ *
+ * @public
+ */
 export interface RefValue {
   /** Where it was read, e.g. `spec.dependsOn`. */
   field: string;
@@ -19,6 +23,7 @@ export interface RefValue {
   ref?: string;
 }
 
+/** @public */
 export interface RefDefaults {
   /** Absent for fields where the kind must be written, like `dependsOn`. */
   defaultKind?: string;
@@ -60,7 +65,11 @@ export function namespaceOf(entity: unknown): string {
 const parsedRefs = new WeakMap<RefDefaults, Map<string, string | null>>();
 const MAX_PARSED_REFS = 200_000;
 
-/** Parses a ref as written in a field; undefined when it is not a valid ref. */
+/**
+ * Parses a ref as written in a field; undefined when it is not a valid ref.
+ *
+ * @public
+ */
 export function parseRef(
   text: string,
   defaults: RefDefaults,
@@ -92,7 +101,11 @@ function parseRefUncached(
   }
 }
 
-/** Normalizes a user-written ref (config, API input), defaulting to a Component in `default`. */
+/**
+ * Normalizes a user-written ref (config, API input), defaulting to a Component in `default`.
+ *
+ * @public
+ */
 export function normalizeEntityRef(
   text: string,
   defaultKind = 'component',

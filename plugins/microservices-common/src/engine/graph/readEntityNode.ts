@@ -8,7 +8,11 @@ import {
   RefValue,
 } from './entityRefs';
 
-/** An entity with the fields the checks use, read tolerantly and resolved. */
+/**
+ * An entity with the fields the checks use, read tolerantly and resolved.
+ *
+ * @public
+ */
 export interface EntityNode {
   ref: string;
   entity: Entity;

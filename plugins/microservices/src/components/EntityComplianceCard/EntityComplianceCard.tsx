@@ -20,6 +20,7 @@ import { LoadState, NOT_EVALUATED } from '../LoadState';
 /** Checks listed on the card; the rest are on the scorecard tab. */
 const MAX_LISTED = 3;
 
+/** @public */
 export interface EntityComplianceCardProps {
   /**
    * Path of the entity page tab that shows the full scorecard, relative to the entity page
