@@ -50,6 +50,24 @@ describe('ArchitectureDashboardPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when the figures are from before a failed run', async () => {
+    await renderPage(<ArchitectureDashboardPage />, {
+      api: {
+        getSummary: jest.fn().mockResolvedValue({
+          ...landscapeSummary,
+          stale: true,
+          evaluatedAt: '2026-12-01T09:30:00.000Z',
+        }),
+        getSummaryHistory: noHistory,
+      },
+    });
+    expect(
+      await screen.findByText(
+        /The latest evaluation failed; these results are from the last one that succeeded/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows the pass rate per principle as a chart and a table', async () => {
     await renderPage(<ArchitectureDashboardPage />, {
       api: {

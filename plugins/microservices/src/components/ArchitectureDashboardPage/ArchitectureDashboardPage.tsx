@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { StaleResultsNotice } from '../StaleResultsNotice';
 import type { LandscapeSummary } from '@microservices-backstage/plugin-microservices-common';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
@@ -81,7 +82,17 @@ export function ArchitectureDashboardPage() {
           }
         }
       >
-        {() => summary.value && <Dashboard summary={summary.value} />}
+        {() =>
+          summary.value && (
+            <>
+              <StaleResultsNotice
+                stale={summary.value.stale}
+                evaluatedAt={summary.value.evaluatedAt}
+              />
+              <Dashboard summary={summary.value} />
+            </>
+          )
+        }
       </LoadState>
     </MicroservicesPageLayout>
   );

@@ -126,8 +126,19 @@ export function CheckResultItem(props: {
   );
 }
 
-/** When a result was computed, for card footers. */
-export function EvaluatedAt(props: { at: string }) {
+/**
+ * When a result was computed, for card footers; when the latest run failed (`stale`), says
+ * that this is the last result that could be computed.
+ */
+export function EvaluatedAt(props: { at: string; stale?: boolean }) {
+  if (props.stale) {
+    return (
+      <Typography variant="caption" style={{ color: '#b35c00' }} role="status">
+        Evaluated {formatDateTime(props.at)}; the latest evaluation failed, so
+        this may be out of date.
+      </Typography>
+    );
+  }
   return (
     <Typography variant="caption" color="textSecondary">
       Evaluated {formatDateTime(props.at)}

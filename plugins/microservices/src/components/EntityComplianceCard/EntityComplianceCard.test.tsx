@@ -45,6 +45,27 @@ describe('EntityComplianceCard', () => {
     expect(getService).toHaveBeenCalledWith('default', 'order-service');
   });
 
+  it('says when the result is older than the latest run, which failed', async () => {
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: {
+        getService: jest
+          .fn()
+          .mockResolvedValue({ ...orderServiceDetail, stale: true }),
+      },
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'the latest evaluation failed, so this may be out of date',
+    );
+  });
+
+  it('does not call a current result out of date', async () => {
+    await renderEntityComponent(<EntityComplianceCard />, {
+      api: { getService: jest.fn().mockResolvedValue(orderServiceDetail) },
+    });
+    expect(await screen.findByText('Score 93 of 100')).toBeInTheDocument();
+    expect(screen.queryByText(/latest evaluation failed/)).toBeNull();
+  });
+
   it('names a ref that is not in the catalog without linking it', async () => {
     await renderEntityComponent(<EntityComplianceCard />, {
       api: {

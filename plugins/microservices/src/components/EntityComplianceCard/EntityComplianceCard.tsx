@@ -78,7 +78,7 @@ export function EntityComplianceCard(props: EntityComplianceCardProps) {
               {describeCounts(countStatuses(value.checks))}
             </Typography>
             <LevelProgress detail={value} titleOf={titleOf} />
-            <EvaluatedAt at={value.evaluatedAt} />
+            <EvaluatedAt at={value.evaluatedAt} stale={value.stale} />
           </div>
         </Box>
         <CatalogWarnings warnings={value.warnings} />

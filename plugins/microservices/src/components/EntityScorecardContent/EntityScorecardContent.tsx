@@ -102,7 +102,7 @@ function ScoreSummary(props: {
             {describeCounts(counts)}
           </Typography>
           <LevelProgress detail={detail} titleOf={titleOf} />
-          <EvaluatedAt at={detail.evaluatedAt} />
+          <EvaluatedAt at={detail.evaluatedAt} stale={detail.stale} />
         </div>
       </Box>
     </InfoCard>

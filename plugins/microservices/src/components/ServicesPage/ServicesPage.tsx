@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { StaleResultsNotice } from '../StaleResultsNotice';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   PRINCIPLE_IDS,
@@ -399,6 +400,10 @@ export function ServicesPage() {
         onSearchChange={onSearchChange}
         onMineChange={onMineChange}
         onClear={onClear}
+      />
+      <StaleResultsNotice
+        stale={summary.value?.stale}
+        evaluatedAt={summary.value?.evaluatedAt}
       />
       {body}
     </MicroservicesPageLayout>

@@ -1,0 +1,2 @@
+export { StaleResultsNotice } from './StaleResultsNotice';
+export type { StaleResultsNoticeProps } from './StaleResultsNotice';
