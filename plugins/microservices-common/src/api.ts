@@ -283,6 +283,22 @@ export interface EvaluationRunResult {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** Where the run's time went, in milliseconds (wall time of each phase). */
+  phases?: EvaluationRunPhases;
+}
+
+/**
+ * The phases of an evaluation run, in milliseconds.
+ *
+ * @public
+ */
+export interface EvaluationRunPhases {
+  /** Reading the landscape from the catalog. */
+  catalogReadMs: number;
+  /** Running the engine over every service (with the event loop yielded between chunks). */
+  evaluationMs: number;
+  /** Writing results, history and retention in one transaction. */
+  storingMs: number;
 }
 
 /*

@@ -1,0 +1,233 @@
+/* eslint-disable no-console */
+/*
+ * Benchmark (not a test) of the backend's full scoring run: `POST /api/microservices/evaluate`
+ * on the real backend with a catalog of the synthetic landscape (createSyntheticLandscape,
+ * 10,000 services; --quick: 500), on SQLite and on PostgreSQL. Each run reports its phases
+ * (catalog read, evaluation, storing: measured by the backend itself, returned with the run
+ * and logged); printed with their shares, the run's wall time at the client and the backend
+ * process's CPU time over the run. The first run after start is "cold" (no API definition
+ * inspected yet), the later ones "warm" (what the schedule pays every time).
+ *
+ * Runs compiled code, not the development transform: the workspace packages are built with
+ * `backstage-cli package build` and packages/backend's dist runs with NODE_ENV=production and a
+ * preload that resolves our workspace packages to their dist (bench/lib/builtBackend.ts).
+ * The ingested catalog is cached between runs (bench-results/.catalog-cache): the first run
+ * of a size ingests it, which takes long at 10,000 services.
+ *
+ *   npm run bench:scoring-run [-- --quick] [--database=sqlite|pg]   (writes bench-results/scoring-run.json)
+ */
+import {
+  BenchSection,
+  cpuTimeMs,
+  ensureBuilt,
+  guestToken,
+  loadAverage,
+  prepareCatalog,
+  round1,
+  startBuiltBackend,
+  writeSection,
+} from './lib/builtBackend';
+
+const quick = process.argv.includes('--quick');
+/** --database=sqlite or --database=pg: one of them only (both by default). */
+const only = process.argv
+  .find(a => a.startsWith('--database='))
+  ?.slice('--database='.length);
+const SERVICES = quick ? 500 : 10_000;
+const RUNS = quick ? 2 : 3;
+/** The whole bench stops after this, whatever it waits for. */
+const DEADLINE_MS = 45 * 60_000;
+
+type Phases = {
+  catalogReadMs: number;
+  evaluationMs: number;
+  storingMs: number;
+};
+const total = (p: Phases) => p.catalogReadMs + p.evaluationMs + p.storingMs;
+
+type Run = {
+  database: string;
+  run: number;
+  serviceCount: number;
+  wallMs: number;
+  cpuMs: number;
+  phases: Phases;
+  loadAverage: string;
+};
+
+async function benchDatabase(
+  database: 'sqlite' | 'pg',
+  stops: Array<() => unknown>,
+): Promise<
+  { runs: Run[]; entities: number; ingestedInMs?: number } | undefined
+> {
+  let pg: { connectionString: string; stop: () => void } | undefined;
+  if (database === 'pg') {
+    const { startPostgres } = await import(
+      '../../../scripts/postgres.mjs' as string
+    );
+    pg = await startPostgres();
+    if (!pg) {
+      console.log(
+        'PostgreSQL: no server binaries (apt-get install postgresql); skipped',
+      );
+      return undefined;
+    }
+    stops.push(() => pg!.stop());
+  }
+  const catalog = await prepareCatalog({ services: SERVICES, database, pg });
+  const backend = await startBuiltBackend({
+    name: `scoring-${database}`,
+    database: catalog.database,
+    catalogFiles: catalog.catalogFiles,
+  });
+  stops.push(() => backend.stop());
+  const runs: Run[] = [];
+  try {
+    const token = await guestToken(backend.baseUrl);
+    for (let run = 1; run <= RUNS; run++) {
+      const cpuBefore = cpuTimeMs(backend.pid);
+      const started = performance.now();
+      const res = await fetch(`${backend.baseUrl}/api/microservices/evaluate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(10 * 60_000),
+      });
+      const body = await res.json();
+      const wallMs = performance.now() - started;
+      if (!res.ok || !body.phases) {
+        throw new Error(
+          `evaluate answered ${res.status}: ${JSON.stringify(body).slice(
+            0,
+            300,
+          )}`,
+        );
+      }
+      if (body.serviceCount !== SERVICES) {
+        throw new Error(
+          `evaluated ${body.serviceCount} services, expected ${SERVICES}`,
+        );
+      }
+      runs.push({
+        database,
+        run,
+        serviceCount: body.serviceCount,
+        wallMs,
+        cpuMs: cpuTimeMs(backend.pid) - cpuBefore,
+        phases: body.phases,
+        loadAverage: loadAverage(),
+      });
+      console.log(
+        `${database} run ${run}: ${Math.round(wallMs)} ms (${JSON.stringify(
+          body.phases,
+        )}), load ${loadAverage()}`,
+      );
+    }
+  } finally {
+    await backend.stop();
+    pg?.stop();
+  }
+  return {
+    runs,
+    entities: catalog.entities,
+    ingestedInMs: catalog.ingestedInMs,
+  };
+}
+
+async function main() {
+  const stops: Array<() => unknown> = [];
+  const deadline = setTimeout(async () => {
+    console.error(
+      `Stopped: the bench ran longer than ${DEADLINE_MS / 60_000} min`,
+    );
+    for (const stop of stops.reverse())
+      await Promise.resolve(stop()).catch(() => {});
+    process.exit(2);
+  }, DEADLINE_MS);
+  deadline.unref();
+  ensureBuilt();
+  const results: Record<string, Awaited<ReturnType<typeof benchDatabase>>> = {};
+  for (const database of ['sqlite', 'pg'] as const) {
+    if (only && only !== database) continue;
+    results[database] = await benchDatabase(database, stops);
+  }
+  const rows: BenchSection['rows'] = [];
+  const share = (part: number, whole: number) =>
+    `${Math.round((100 * part) / whole)}%`;
+  for (const [database, result] of Object.entries(results)) {
+    if (!result) continue;
+    const row = (label: string, runs: Run[]) => {
+      // The median run by total (the middle of the warm runs).
+      const sorted = [...runs].sort(
+        (a, b) => total(a.phases) - total(b.phases),
+      );
+      const r = sorted[Math.floor((sorted.length - 1) / 2)];
+      const t = total(r.phases);
+      rows.push([
+        `${database === 'pg' ? 'PostgreSQL' : 'SQLite'}, ${label}`,
+        Math.round(t),
+        r.phases.catalogReadMs,
+        share(r.phases.catalogReadMs, t),
+        r.phases.evaluationMs,
+        share(r.phases.evaluationMs, t),
+        r.phases.storingMs,
+        share(r.phases.storingMs, t),
+        Math.round(r.wallMs),
+        Math.round(r.cpuMs),
+      ]);
+    };
+    row('cold (1st run)', result.runs.slice(0, 1));
+    if (result.runs.length > 1)
+      row(`warm (median of ${result.runs.length - 1})`, result.runs.slice(1));
+  }
+  const sqlite = results.sqlite;
+  writeSection({
+    section: 'scoring-run',
+    title: `Full scoring run through the backend: ${SERVICES.toLocaleString(
+      'en-US',
+    )} services${
+      sqlite ? ` (${sqlite.entities.toLocaleString('en-US')} entities)` : ''
+    }, POST /api/microservices/evaluate on the built backend`,
+    columns: [
+      'database, run',
+      'total ms',
+      'catalog read ms',
+      'share',
+      'evaluation ms',
+      'share',
+      'storing ms',
+      'share',
+      'request wall ms',
+      'backend CPU ms',
+    ],
+    rows,
+    notes: [
+      `phases measured by the backend (EvaluationRunResult.phases, also in its log line); total = their sum; goal: under 10,000 ms for 10,000 services`,
+      `load average (1/5/15 min) at the end: ${loadAverage()}; per run: ${Object.values(
+        results,
+      )
+        .flatMap(r => r?.runs ?? [])
+        .map(r => `${r.database}#${r.run} ${r.loadAverage.split(' / ')[0]}`)
+        .join(', ')}`,
+      'built backend (backstage-cli package build, NODE_ENV=production), catalog from createSyntheticLandscape (seed 1) as a file location, SQLite in memory (catalog on a file) / PostgreSQL 15 on 127.0.0.1; 2-core shared machine',
+      ...Object.entries(results)
+        .filter(([, r]) => r?.ingestedInMs)
+        .map(
+          ([db, r]) =>
+            `${db}: the catalog was ingested in this run in ${round1(
+              r!.ingestedInMs! / 1000,
+            )} s (cached for later runs)`,
+        ),
+    ],
+    data: {
+      services: SERVICES,
+      runs: Object.values(results).flatMap(r => r?.runs ?? []),
+    },
+  });
+  clearTimeout(deadline);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
