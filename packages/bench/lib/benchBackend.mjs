@@ -1,0 +1,145 @@
+/*
+ * Starts packages/bench's backend (backend/index.ts through Backstage's TypeScript transform) in
+ * production mode with a config written for the run, on a free loopback port; stops it by
+ * its process group. Every wait is bounded.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './benchSection.mjs';
+
+const benchDir = path.join(repoRoot, 'packages/bench');
+
+export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function waitFor(what, probe, timeoutMs, intervalMs = 500) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${
+      last ? `: ${last.message}` : ''
+    }`,
+  );
+}
+
+export async function guestToken(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok)
+    throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+/**
+ * Starts the bench backend. `config(baseUrl, port)` returns the YAML of everything but
+ * app/backend base URLs and the listening port, which are filled in here.
+ */
+export async function startBenchBackend({
+  name,
+  config,
+  readyTimeoutMs = 180_000,
+}) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ms-bench-${name}-`));
+  const configFile = path.join(dir, 'app-config.yaml');
+  fs.writeFileSync(
+    configFile,
+    [
+      'app:',
+      `  baseUrl: ${baseUrl}`,
+      'backend:',
+      `  baseUrl: ${baseUrl}`,
+      `  listen: { port: ${port}, host: 127.0.0.1 }`,
+      config,
+      '',
+    ].join('\n'),
+  );
+  const logFile = path.join(dir, 'backend.log');
+  const log = fs.openSync(logFile, 'w');
+  const startedAt = Date.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'backend/index.ts',
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: benchDir,
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  );
+  fs.closeSync(log);
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  const logTail = (lines = 20) =>
+    fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+  const stop = async () => {
+    if (!alive()) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const gone = await Promise.race([
+      exited.then(() => true),
+      sleep(15_000).then(() => false),
+    ]);
+    if (!gone && alive()) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  try {
+    await waitFor(
+      `the ${name} backend to be ready`,
+      async () => {
+        if (!alive()) throw new Error(`exited:\n${logTail()}`);
+        return (await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok;
+      },
+      readyTimeoutMs,
+    );
+  } catch (e) {
+    await stop();
+    throw new Error(`${e.message}\n(log: ${logFile})`);
+  }
+  return {
+    baseUrl,
+    pid: child.pid,
+    readyMs: Date.now() - startedAt,
+    logFile,
+    logTail,
+    stop,
+  };
+}
