@@ -4,7 +4,10 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 const PAGE_SIZE = 500;
 
-/** The kinds and fields the engine reads: what a landscape evaluation needs of the catalog. */
+/**
+ * The kinds and fields the engine reads: what a landscape evaluation needs of the catalog,
+ * including the description that adopters' custom checks may test.
+ */
 export const LANDSCAPE_QUERY = {
   filter: {
     kind: ['Component', 'System', 'Domain', 'Group', 'User', 'API', 'Resource'],
@@ -15,6 +18,7 @@ export const LANDSCAPE_QUERY = {
     'metadata.name',
     'metadata.namespace',
     'metadata.title',
+    'metadata.description',
     'metadata.annotations',
     'metadata.tags',
     'spec',
