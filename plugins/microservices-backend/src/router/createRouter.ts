@@ -1,12 +1,12 @@
 import type {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   SUMMARY_HISTORY_DEFAULT_LIMIT,
   microservicesEvaluatePermission,
@@ -18,6 +18,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { MicroservicesService } from '../service/MicroservicesService';
 import type { ProposalValidator } from '../service/ProposalValidator';
+import { principalKey } from '../service/principalKey';
+import { ShortLivedCache } from '../service/ShortLivedCache';
 import { readProposalBody } from './readProposalBody';
 import {
   MethodNotAllowedError,
@@ -50,18 +52,19 @@ function parse<T extends z.ZodTypeAny>(
   const result = schema.safeParse(value);
   if (!result.success) {
     const message = describeZodError(result.error);
-    throw new InputError(name ? `${name}: ${message.replace(/^request /, '')}` : message);
+    throw new InputError(
+      name ? `${name}: ${message.replace(/^request /, '')}` : message,
+    );
   }
   return result.data;
 }
 
-/** The key a caller is rate-limited by: the user or service it acts as. */
-function principalKey(credentials: BackstageCredentials): string {
-  const { principal } = credentials as BackstageCredentials<
-    BackstageUserPrincipal | BackstageServicePrincipal
-  >;
-  return principal.type === 'user' ? principal.userEntityRef : `service:${principal.subject}`;
-}
+/**
+ * How long a caller's permission decision is reused. Every route asks for one; under load
+ * the same caller asks many times a second, and each answer is a request to the permission
+ * backend. A changed policy applies to a caller within this time.
+ */
+export const PERMISSION_DECISION_TTL_MS = 5_000;
 
 /** Each path registered on the router with its methods (HEAD with GET). */
 function allowedMethods(router: express.Router): Map<string, string[]> {
@@ -89,10 +92,22 @@ export function createRouter(options: RouterOptions): express.Router {
   // No body parser for all routes: a route that takes a body parses it itself, bounded, and
   // never echoes it back.
 
+  const decisions = new ShortLivedCache<AuthorizeResult>({
+    ttlMs: PERMISSION_DECISION_TTL_MS,
+  });
+
   async function authorize(req: express.Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const result = await decisions.get(
+      `${principalKey(credentials)}\n${permission.name}`,
+      async () =>
+        (
+          await permissions.authorize([{ permission }], { credentials })
+        )[0].result,
+    );
+    if (result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
     return credentials;
@@ -138,7 +153,11 @@ export function createRouter(options: RouterOptions): express.Router {
     const credentials = await authorize(req, microservicesReadPermission);
     const ref = serviceRef(req.params);
     const query = parse(healthHistoryQuerySchema, req.query);
-    const health = await microservices.getServiceHealth(ref, query, credentials);
+    const health = await microservices.getServiceHealth(
+      ref,
+      query,
+      credentials,
+    );
     if (!health) throw new NotFoundError(`No compliance result for ${ref}`);
     res.json(health);
   });
@@ -158,7 +177,12 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/summary/history', async (req, res) => {
     const credentials = await authorize(req, microservicesReadPermission);
     const { limit } = parse(summaryHistoryQuerySchema, req.query);
-    res.json({ items: await microservices.getSummaryHistory(limit ?? SUMMARY_HISTORY_DEFAULT_LIMIT, credentials) });
+    res.json({
+      items: await microservices.getSummaryHistory(
+        limit ?? SUMMARY_HISTORY_DEFAULT_LIMIT,
+        credentials,
+      ),
+    });
   });
 
   router.post('/evaluate', async (req, res) => {
@@ -188,7 +212,9 @@ export function createRouter(options: RouterOptions): express.Router {
     router.all(path, (req, res) => {
       res.setHeader('Allow', methods.join(', '));
       throw new MethodNotAllowedError(
-        `${req.method} is not allowed on ${req.baseUrl}${req.path}; allowed: ${methods.join(', ')}`,
+        `${req.method} is not allowed on ${req.baseUrl}${
+          req.path
+        }; allowed: ${methods.join(', ')}`,
       );
     });
   }
