@@ -9,6 +9,7 @@ import type {
   ServiceSortField,
 } from '@microservices-backstage/plugin-microservices-common';
 import { SERVICE_LIST_DEFAULT_LIMIT } from '@microservices-backstage/plugin-microservices-common';
+import { HEALTH_SORT_RANK } from '../health/HealthService';
 import type {
   EvaluatedService,
   EvaluationRunRecord,
@@ -19,6 +20,8 @@ import type {
 } from './MicroservicesStore';
 
 const RESULTS = 'microservices_service_results';
+/** The health store's latest health per service: joined for the health filter and sort. */
+const HEALTH_LATEST = 'microservices_health_latest';
 const HISTORY = 'microservices_score_history';
 const RUNS = 'microservices_runs';
 
@@ -36,12 +39,23 @@ const SORT_COLUMNS: Record<ServiceSortField, string> = {
   dependencyCount: 'dependency_count',
   dependentCount: 'dependent_count',
   evaluatedAt: 'evaluated_at',
-  // Health lives in the health store: MicroservicesService sorts by it; never used here.
+  // Sorted by the rank of the joined health (HEALTH_RANK_SQL); the name comes next.
   health: 'name',
 };
 
+/**
+ * The health status of a result row in SQL (the health table joined as `health`); a service
+ * without a health row is `unknown` (not probed yet), as the API serves it.
+ */
+const HEALTH_STATUS_SQL = "coalesce(health.status, 'unknown')";
+const HEALTH_RANK_SQL = `case ${HEALTH_STATUS_SQL} ${Object.entries(
+  HEALTH_SORT_RANK,
+)
+  .map(([status, rank]) => `when '${status}' then ${rank}`)
+  .join(' ')} else ${HEALTH_SORT_RANK.unknown} end`;
+
 const SUMMARY_COLUMNS = [
-  'entity_ref',
+  `${RESULTS}.entity_ref`,
   'namespace',
   'name',
   'title',
@@ -175,7 +189,8 @@ export class KnexMicroservicesStore implements MicroservicesStore {
           .whereNotIn('entity_ref', tx(RESULTS).select('entity_ref'))
           .delete();
       }
-      deleted += (await this.retain(tx, retention, new Date(run.finishedAt))).deleted;
+      deleted += (await this.retain(tx, retention, new Date(run.finishedAt)))
+        .deleted;
       return { deleted };
     });
   }
@@ -227,7 +242,10 @@ export class KnexMicroservicesStore implements MicroservicesStore {
 
   async getRunStatus(): Promise<RunStatus> {
     const [latest, succeeded] = await Promise.all([
-      this.db(RUNS).select('status', 'started_at', 'error').orderBy('id', 'desc').first(),
+      this.db(RUNS)
+        .select('status', 'started_at', 'error')
+        .orderBy('id', 'desc')
+        .first(),
       this.db(RUNS)
         .select('finished_at')
         .where('status', 'succeeded')
@@ -275,11 +293,14 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? SERVICE_LIST_DEFAULT_LIMIT;
     const direction = query.order === 'desc' ? 'desc' : 'asc';
-    const sorted = filtered
-      .clone()
-      .select(SUMMARY_COLUMNS)
+    const sorted = filtered.clone().select(SUMMARY_COLUMNS);
+    if (query.orderBy === 'health') {
+      // Equal statuses in name order, in the same direction.
+      sorted.orderByRaw(`${HEALTH_RANK_SQL} ${direction}`);
+    }
+    sorted
       .orderBy(SORT_COLUMNS[query.orderBy ?? 'name'], direction)
-      .orderBy('entity_ref', 'asc');
+      .orderBy(`${RESULTS}.entity_ref`, 'asc');
     if (!visible) {
       // Everything is visible: page in the database.
       const [rows, [{ count }]] = await Promise.all([
@@ -303,6 +324,20 @@ export class KnexMicroservicesStore implements MicroservicesStore {
 
   private filteredServices(query: ServiceListQuery) {
     const q = this.db<ResultRow>(RESULTS);
+    if (query.health?.length || query.orderBy === 'health') {
+      // Latest health, by the same lower-case ref.
+      q.leftJoin(
+        `${HEALTH_LATEST} as health`,
+        'health.entity_ref',
+        `${RESULTS}.entity_ref`,
+      );
+    }
+    if (query.health?.length) {
+      q.whereRaw(
+        `${HEALTH_STATUS_SQL} in (${query.health.map(() => '?').join(', ')})`,
+        [...query.health],
+      );
+    }
     const inList = (column: string, values?: string[]) => {
       if (values?.length) {
         q.whereIn(
@@ -336,7 +371,7 @@ export class KnexMicroservicesStore implements MicroservicesStore {
         b
           .whereRaw(`lower(name) like ? escape '\\'`, [term])
           .orWhereRaw(`lower(coalesce(title, '')) like ? escape '\\'`, [term])
-          .orWhereRaw(`entity_ref like ? escape '\\'`, [term]),
+          .orWhereRaw(`${RESULTS}.entity_ref like ? escape '\\'`, [term]),
       );
     }
     return q;
@@ -467,7 +502,10 @@ export class KnexMicroservicesStore implements MicroservicesStore {
       const levels = new Map<string, number>();
       for (const [ref, points] of byService) {
         let index = cursors.get(ref) ?? -1;
-        while (index + 1 < points.length && points[index + 1].evaluated_at <= time) {
+        while (
+          index + 1 < points.length &&
+          points[index + 1].evaluated_at <= time
+        ) {
           index += 1;
         }
         cursors.set(ref, index);
@@ -482,7 +520,10 @@ export class KnexMicroservicesStore implements MicroservicesStore {
         evaluatedAt: time,
         serviceCount: count,
         averageScore: Math.round(total / count),
-        levels: [...levels.entries()].map(([level, n]) => ({ level, count: n })),
+        levels: [...levels.entries()].map(([level, n]) => ({
+          level,
+          count: n,
+        })),
       });
     }
     return result;

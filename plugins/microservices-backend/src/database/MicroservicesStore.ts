@@ -55,12 +55,17 @@ export interface MicroservicesStore {
     retention: HistoryRetention,
   ): Promise<{ deleted: number }>;
   /** Records a run that failed; the latest results stay as they were, served as stale. */
-  recordFailedRun(run: { startedAt: string; finishedAt: string; error: string }): Promise<void>;
+  recordFailedRun(run: {
+    startedAt: string;
+    finishedAt: string;
+    error: string;
+  }): Promise<void>;
   /** Whether the latest run failed, and when the latest successful one finished. */
   getRunStatus(): Promise<RunStatus>;
   /**
    * A page of the services matching the filters, sorted, and how many match;
-   * `visible` (lower-case refs) limits them to what the caller may see.
+   * `visible` (lower-case refs) limits them to what the caller may see. The health filter
+   * and sort use the health store's latest health (none stored: `unknown`).
    */
   listServices(
     query: ServiceListQuery,
@@ -74,14 +79,27 @@ export interface MicroservicesStore {
   ): Promise<ScoreHistoryPoint[]>;
   /** The latest successful run. */
   getLatestRun(): Promise<
-    Pick<EvaluationRunRecord, 'startedAt' | 'finishedAt' | 'cycles' | 'sharedDatastores'> | undefined
+    | Pick<
+        EvaluationRunRecord,
+        'startedAt' | 'finishedAt' | 'cycles' | 'sharedDatastores'
+      >
+    | undefined
   >;
   /** The checks of every stored service, for the summary. */
-  listChecks(visible?: Set<string>): Promise<
+  listChecks(
+    visible?: Set<string>,
+  ): Promise<
     Array<
       Pick<
         ServiceDetail,
-        'entityRef' | 'owner' | 'system' | 'domain' | 'lifecycle' | 'score' | 'level' | 'checks'
+        | 'entityRef'
+        | 'owner'
+        | 'system'
+        | 'domain'
+        | 'lifecycle'
+        | 'score'
+        | 'level'
+        | 'checks'
       >
     >
   >;
@@ -90,5 +108,8 @@ export interface MicroservicesStore {
     runs: number,
     visible?: Set<string>,
   ): Promise<LandscapeHistoryPoint[]>;
-  applyRetention(retention: HistoryRetention, now: Date): Promise<{ deleted: number }>;
+  applyRetention(
+    retention: HistoryRetention,
+    now: Date,
+  ): Promise<{ deleted: number }>;
 }

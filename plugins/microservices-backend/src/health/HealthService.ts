@@ -216,6 +216,11 @@ export class HealthService {
     }));
   }
 
+  /** Changes whenever the latest health changes (a round was stored): for caches. */
+  version(): Promise<string> {
+    return this.options.store.getLatestVersion();
+  }
+
   /** Current health, uptime over 24 h and 7 d, and the newest `limit` points. */
   async history(
     entityRef: string,

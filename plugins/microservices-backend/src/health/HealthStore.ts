@@ -23,6 +23,11 @@ export interface HealthStore {
    * lose theirs) and appends the round to the history, in one transaction.
    */
   saveRound(records: HealthRecord[]): Promise<void>;
+  /**
+   * A value that changes whenever the latest health changes (a round stored): how many
+   * services have one and the newest time among them.
+   */
+  getLatestVersion(): Promise<string>;
   /** Latest health per service (lower-case refs); all when `entityRefs` is not given. */
   getLatest(entityRefs?: string[]): Promise<Map<string, ServiceHealth>>;
   /** Newest `limit` points since `since`, oldest first. */

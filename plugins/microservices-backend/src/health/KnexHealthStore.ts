@@ -68,6 +68,16 @@ export class KnexHealthStore implements HealthStore {
     });
   }
 
+  async getLatestVersion(): Promise<string> {
+    const [row] = await this.db(LATEST)
+      .count({ count: '*' })
+      .max({ newest: 'checked_at' })
+      .min({ oldest: 'checked_at' });
+    return `${Number(row?.count ?? 0)}/${row?.oldest ?? ''}/${
+      row?.newest ?? ''
+    }`;
+  }
+
   async getLatest(entityRefs?: string[]): Promise<Map<string, ServiceHealth>> {
     const q = this.db<Row>(LATEST).select(
       'entity_ref',

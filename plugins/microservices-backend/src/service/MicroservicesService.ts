@@ -19,7 +19,7 @@ import {
   HISTORY_DEFAULT_LIMIT,
   SERVICE_LIST_DEFAULT_LIMIT,
 } from '@microservices-backstage/plugin-microservices-common';
-import { HEALTH_SORT_RANK, HealthService } from '../health/HealthService';
+import type { HealthService } from '../health/HealthService';
 import type { MicroservicesStore } from '../database/MicroservicesStore';
 import { buildLandscapeSummary } from './buildLandscapeSummary';
 import type { CatalogReader } from './CatalogReader';
@@ -27,13 +27,17 @@ import type { LandscapeEvaluator } from './LandscapeEvaluator';
 import { ManualEvaluationLimiter } from './ManualEvaluationLimiter';
 import { TooManyRequestsError } from './httpErrors';
 
-/** Every match, when health filters or sorts (the store pages otherwise). */
-const ALL = 1_000_000;
+/** Summaries kept: one per run, health round and visible set in use. */
+const SUMMARIES_KEPT = 20;
 
 /** What the API offers, independent of HTTP. Visibility follows the caller's catalog access. */
 export class MicroservicesService {
   private running?: Promise<EvaluationRunResult>;
   private readonly limiter: ManualEvaluationLimiter;
+  /** Built summaries by the version of their inputs, oldest first. */
+  private readonly summaries = new Map<string, Promise<LandscapeSummary>>();
+  private readonly visibilityIds = new WeakMap<Set<string>, string>();
+  private nextVisibilityId = 0;
 
   constructor(
     private readonly options: {
@@ -54,45 +58,35 @@ export class MicroservicesService {
     query: ServiceListQuery,
     credentials: BackstageCredentials,
   ): Promise<ServiceListResponse> {
-    const page = { offset: query.offset ?? 0, limit: query.limit ?? SERVICE_LIST_DEFAULT_LIMIT };
+    const page = {
+      offset: query.offset ?? 0,
+      limit: query.limit ?? SERVICE_LIST_DEFAULT_LIMIT,
+    };
     const visible = await this.options.catalog.visibleServiceRefs(credentials);
-    if (query.health?.length || query.orderBy === 'health') {
-      // Health lives in its own store: filter and sort every match here, then page.
-      const { health: statuses, orderBy, ...rest } = query;
-      const { items } = await this.options.store.listServices(
-        { ...rest, orderBy: orderBy === 'health' ? 'name' : orderBy, offset: 0, limit: ALL },
-        visible,
-      );
-      let merged = await this.withHealth(items);
-      if (statuses?.length) merged = merged.filter(s => statuses.includes(s.health.status));
-      if (orderBy === 'health') {
-        const sign = query.order === 'desc' ? -1 : 1;
-        // Stable: equal statuses keep the name order.
-        merged.sort(
-          (a, b) => sign * (HEALTH_SORT_RANK[a.health.status] - HEALTH_SORT_RANK[b.health.status]),
-        );
-      }
-      return {
-        items: await this.markStale(merged.slice(page.offset, page.offset + page.limit)),
-        totalCount: merged.length,
-        ...page,
-      };
-    }
+    // Filtered, sorted (health too: joined in SQL) and paged by the store.
     const { items, totalCount } = await this.options.store.listServices(
       { ...query, ...page },
       visible,
     );
-    return { items: await this.markStale(await this.withHealth(items)), totalCount, ...page };
+    return {
+      items: await this.markStale(await this.withHealth(items)),
+      totalCount,
+      ...page,
+    };
   }
 
   /**
    * Marks results older than a failed latest run as `stale` (the run status is read once per
    * request; results are otherwise unchanged).
    */
-  private async markStale<T extends { evaluatedAt: string }>(items: T[]): Promise<T[]> {
+  private async markStale<T extends { evaluatedAt: string }>(
+    items: T[],
+  ): Promise<T[]> {
     const { failedAt } = await this.options.store.getRunStatus();
     if (!failedAt) return items;
-    return items.map(item => (item.evaluatedAt < failedAt ? { ...item, stale: true } : item));
+    return items.map(item =>
+      item.evaluatedAt < failedAt ? { ...item, stale: true } : item,
+    );
   }
 
   async getService(
@@ -114,7 +108,10 @@ export class MicroservicesService {
   ): Promise<ServiceHealthHistory | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
     if (!(await this.options.store.hasService(entityRef))) return undefined;
-    const options = { limit: query.limit ?? HEALTH_HISTORY_DEFAULT_LIMIT, since: query.since };
+    const options = {
+      limit: query.limit ?? HEALTH_HISTORY_DEFAULT_LIMIT,
+      since: query.since,
+    };
     if (!this.options.health) {
       return {
         entityRef: entityRef.toLocaleLowerCase('en-US'),
@@ -132,7 +129,10 @@ export class MicroservicesService {
     items: T[],
   ): Promise<Array<T & { health: ServiceSummary['health'] }>> {
     if (this.options.health) return this.options.health.withHealth(items);
-    return items.map(item => ({ ...item, health: { status: 'unknown' as const } }));
+    return items.map(item => ({
+      ...item,
+      health: { status: 'unknown' as const },
+    }));
   }
 
   async getHistory(
@@ -152,21 +152,65 @@ export class MicroservicesService {
     return this.options.evaluator.listChecks();
   }
 
-  async getSummary(credentials: BackstageCredentials): Promise<LandscapeSummary> {
-    const [visible, all, run, status] = await Promise.all([
+  /**
+   * The landscape summary. Building it reads and parses every service's checks, so it is
+   * kept per version of its inputs: the latest run, the latest health round and what the
+   * caller may see (read from the database on every request, so runs of other replicas
+   * count at once).
+   */
+  async getSummary(
+    credentials: BackstageCredentials,
+  ): Promise<LandscapeSummary> {
+    const [visible, run, status, healthVersion] = await Promise.all([
       this.options.catalog.visibleServiceRefs(credentials),
-      this.options.store.listChecks(),
       this.options.store.getLatestRun(),
       this.options.store.getRunStatus(),
+      this.options.health?.version() ?? 'none',
     ]);
-    const shown = await this.withHealth(visible ? all.filter(s => visible.has(s.entityRef)) : all);
-    const summary = buildLandscapeSummary({
+    const key = [
+      run ? `${run.startedAt}/${run.finishedAt}` : 'no run',
+      healthVersion,
+      visible ? this.visibilityId(visible) : 'all',
+    ].join('\n');
+    let summary = this.summaries.get(key);
+    if (!summary) {
+      summary = this.buildSummary(visible, run);
+      this.summaries.set(key, summary);
+      summary.catch(() => this.summaries.delete(key));
+      // Oldest first: keep the newest few.
+      for (const old of this.summaries.keys()) {
+        if (this.summaries.size <= SUMMARIES_KEPT) break;
+        this.summaries.delete(old);
+      }
+    }
+    const built = await summary;
+    return status.failedAt ? { ...built, stale: true } : built;
+  }
+
+  private async buildSummary(
+    visible: Set<string> | undefined,
+    run: Awaited<ReturnType<MicroservicesStore['getLatestRun']>>,
+  ): Promise<LandscapeSummary> {
+    const all = await this.options.store.listChecks();
+    const shown = await this.withHealth(
+      visible ? all.filter(s => visible.has(s.entityRef)) : all,
+    );
+    return buildLandscapeSummary({
       services: shown.map(s => ({ ...s, health: s.health.status })),
       run,
       allServiceRefs: new Set(all.map(s => s.entityRef)),
       levelOrder: this.options.evaluator.levelOrder(),
     });
-    return status.failedAt ? { ...summary, stale: true } : summary;
+  }
+
+  /** An id per visible set (the catalog reader reuses a caller's set for a few seconds). */
+  private visibilityId(visible: Set<string>): string {
+    let id = this.visibilityIds.get(visible);
+    if (id === undefined) {
+      id = `visible ${this.nextVisibilityId++}`;
+      this.visibilityIds.set(visible, id);
+    }
+    return id;
   }
 
   async getSummaryHistory(

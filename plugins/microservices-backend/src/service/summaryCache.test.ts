@@ -1,0 +1,137 @@
+/*
+ * GET /summary is built once per version of its inputs (issue 11: every request parsed every
+ * service's checks): a new run, a new health round or another visible set builds it anew.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
+import knexFactory, { Knex } from 'knex';
+import { KnexMicroservicesStore } from '../database/KnexMicroservicesStore';
+import { HealthService } from '../health/HealthService';
+import { KnexHealthStore } from '../health/KnexHealthStore';
+import { MicroservicesService } from './MicroservicesService';
+
+function service(name: string, score: number): Omit<ServiceDetail, 'health'> {
+  return {
+    entityRef: `component:default/${name}`,
+    namespace: 'default',
+    name,
+    score,
+    level: score >= 80 ? 'silver' : 'bronze',
+    failingPrinciples: [],
+    failingChecks: [],
+    dependencyCount: 0,
+    dependentCount: 0,
+    evaluatedAt: '2026-12-02T10:00:00.000Z',
+    checks: [
+      {
+        id: 'devops.owned-by-team',
+        principle: 'devops',
+        status: score >= 80 ? 'pass' : 'fail',
+      } as any,
+    ],
+    upstream: [],
+    downstream: [],
+    sharedDatastores: [],
+    warnings: [],
+  };
+}
+
+const run = (at: string, services: Array<Omit<ServiceDetail, 'health'>>) => ({
+  startedAt: at,
+  finishedAt: at.replace(':00.000Z', ':01.000Z'),
+  services,
+  cycles: [],
+  sharedDatastores: [],
+});
+
+describe('MicroservicesService.getSummary', () => {
+  let db: Knex;
+  afterEach(() => db?.destroy());
+
+  it('builds the summary once per run, health round and visible set', async () => {
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    await db.migrate.latest({
+      directory: resolvePackagePath(
+        '@microservices-backstage/plugin-microservices-backend',
+        'migrations',
+      ),
+    });
+    const store = new KnexMicroservicesStore(db);
+    const healthStore = new KnexHealthStore(db);
+    const listChecks = jest.spyOn(store, 'listChecks');
+    let visible: Set<string> | undefined;
+    const microservices = new MicroservicesService({
+      store,
+      catalog: { visibleServiceRefs: async () => visible } as any,
+      evaluator: {
+        levelOrder: () => ['gold', 'silver', 'bronze', 'none'],
+      } as any,
+      logger: mockServices.logger.mock(),
+      health: new HealthService({ store: healthStore } as any),
+    });
+    const credentials = {} as any;
+
+    await store.saveRun(
+      run('2026-12-02T10:00:00.000Z', [service('a', 90), service('b', 50)]),
+    );
+    const first = await microservices.getSummary(credentials);
+    expect(first).toMatchObject({ serviceCount: 2, averageScore: 70 });
+    expect(await microservices.getSummary(credentials)).toEqual(first);
+    expect(listChecks).toHaveBeenCalledTimes(1);
+
+    // A new run: new scores.
+    await store.saveRun(
+      run('2026-12-02T10:05:00.000Z', [service('a', 90), service('b', 70)]),
+    );
+    expect(await microservices.getSummary(credentials)).toMatchObject({
+      averageScore: 80,
+    });
+    expect(listChecks).toHaveBeenCalledTimes(2);
+
+    // A health round: new health counts.
+    await healthStore.saveRound([
+      {
+        entityRef: 'component:default/a',
+        status: 'unhealthy',
+        checkedAt: '2026-12-02T10:06:00.000Z',
+        source: 'http',
+      },
+    ]);
+    const withHealth = await microservices.getSummary(credentials);
+    expect(withHealth.health).toEqual(
+      expect.arrayContaining([
+        { status: 'unhealthy', count: 1 },
+        { status: 'unknown', count: 1 },
+      ]),
+    );
+    expect(listChecks).toHaveBeenCalledTimes(3);
+
+    // Another visible set: only what it shows.
+    visible = new Set(['component:default/b']);
+    expect(await microservices.getSummary(credentials)).toMatchObject({
+      serviceCount: 1,
+      averageScore: 70,
+    });
+    expect(await microservices.getSummary(credentials)).toMatchObject({
+      serviceCount: 1,
+    });
+    expect(listChecks).toHaveBeenCalledTimes(4);
+
+    // A failed run after it: the same summary, marked stale (the status is read every time).
+    await store.recordFailedRun({
+      startedAt: '2026-12-02T10:10:00.000Z',
+      finishedAt: '2026-12-02T10:10:01.000Z',
+      error: 'catalog unavailable',
+    });
+    expect(await microservices.getSummary(credentials)).toMatchObject({
+      serviceCount: 1,
+      stale: true,
+    });
+    expect(listChecks).toHaveBeenCalledTimes(4);
+  });
+});
