@@ -110,6 +110,20 @@ describe('the plugin in a new frontend system app', () => {
     expect(api.listServices).toHaveBeenCalledWith({ offset: 0, limit: 20 });
   });
 
+  it('has the extension ids that apps configure (app.extensions, README)', () => {
+    for (const id of [
+      'api:microservices',
+      'page:microservices',
+      'entity-content:microservices/scorecard',
+      'entity-card:microservices/compliance',
+      'entity-card:microservices/dependencies',
+      'entity-card:microservices/ownership',
+      'entity-card:microservices/health',
+    ] as const) {
+      expect(plugin.getExtension(id)).toBeDefined();
+    }
+  });
+
   it('is a nav item: the page has a title and an icon', () => {
     const page = createExtensionTester(microservicesPage);
     expect(page.get(coreExtensionData.routePath)).toBe('/microservices');
