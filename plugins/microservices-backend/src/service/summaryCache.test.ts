@@ -64,10 +64,10 @@ describe('MicroservicesService.getSummary', () => {
     const store = new KnexMicroservicesStore(db);
     const healthStore = new KnexHealthStore(db);
     const listChecks = jest.spyOn(store, 'listChecks');
-    let visible: Set<string> | undefined;
+    const caller: { visible?: Set<string> } = {};
     const microservices = new MicroservicesService({
       store,
-      catalog: { visibleServiceRefs: async () => visible } as any,
+      catalog: { visibleServiceRefs: async () => caller.visible } as any,
       evaluator: {
         levelOrder: () => ['gold', 'silver', 'bronze', 'none'],
       } as any,
@@ -112,7 +112,7 @@ describe('MicroservicesService.getSummary', () => {
     expect(listChecks).toHaveBeenCalledTimes(3);
 
     // Another visible set: only what it shows.
-    visible = new Set(['component:default/b']);
+    caller.visible = new Set(['component:default/b']);
     expect(await microservices.getSummary(credentials)).toMatchObject({
       serviceCount: 1,
       averageScore: 70,
