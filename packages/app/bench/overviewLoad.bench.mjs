@@ -26,7 +26,7 @@ import {
   writeSection,
 } from '../../bench/lib/benchSection.mjs';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { writeSyntheticCatalog } from '../../bench/lib/syntheticCatalog.mjs';
+import { ingestedSyntheticCatalog } from '../../bench/lib/syntheticCatalog.mjs';
 
 const quick = process.argv.includes('--quick');
 const services = Number(process.env.BENCH_SERVICES ?? (quick ? 500 : 10_000));
@@ -85,31 +85,53 @@ async function timeFirstRows(page, baseUrl, { route, firstRow }) {
   return Date.now() - started;
 }
 
-const catalog = writeSyntheticCatalog(services);
-console.log(
-  `overview: ${services} services, ${
-    catalog.entities
-  } entities (${catalog.megabytes.toFixed(1)} MB) in ${
-    catalog.file
-  }; load ${loadAverageText()}`,
-);
+console.log(`overview: ${services} services; load ${loadAverageText()}`);
+let catalog;
 let backstage;
 let browser;
+let cleaned = false;
 const cleanUp = async () => {
+  if (cleaned) return;
+  cleaned = true;
   await browser?.close().catch(() => {});
   backstage?.stop();
-  catalog.remove();
+  if (catalog?.database.catalogDatabaseFile) {
+    fs.rmSync(path.dirname(catalog.database.catalogDatabaseFile), {
+      recursive: true,
+      force: true,
+    });
+  }
 };
 process.once('SIGTERM', () => cleanUp().finally(() => process.exit(143)));
 try {
   const built = ensureAppBuilt();
+  catalog = await ingestedSyntheticCatalog({ services, database: 'sqlite' });
+  const ingestionNote =
+    catalog.ingestedInMs === undefined
+      ? `the ingested catalog restored from bench-results/.catalog-cache`
+      : `the catalog ingested in ${(catalog.ingestedInMs / 1000).toFixed(
+          0,
+        )} s (then kept in bench-results/.catalog-cache)`;
+  console.log(`${catalog.entities} entities: ${ingestionNote}`);
+  // The catalog's database: the copy of the ingested one (SQLite file); the other plugins'
+  // stay in memory (app-config.yaml). Through the environment: the harness writes the
+  // backend section of its config itself.
+  const { catalogDatabaseFile } = catalog.database;
+  process.env.APP_CONFIG_backend_database_plugin_catalog_connection =
+    JSON.stringify({
+      directory: path.dirname(catalogDatabaseFile),
+      filename: path.basename(catalogDatabaseFile),
+    });
   const started = Date.now();
   backstage = await startBackstage({
     extraConfig: [
       'catalog:',
       '  locations:',
-      `    - { type: file, target: ${JSON.stringify(catalog.file)} }`,
-      '  processingInterval: { minutes: 60 }',
+      // The files the cached catalog was ingested from (locations are part of its data).
+      ...catalog.catalogFiles.map(
+        f => `    - { type: file, target: ${JSON.stringify(f)} }`,
+      ),
+      '  processingInterval: { days: 30 }',
       // Evaluation and health rounds only when asked: they would run during the page loads.
       'microservices:',
       '  schedule: { frequency: { hours: 24 }, initialDelay: { hours: 1 }, timeout: { minutes: 20 } }',
@@ -117,13 +139,13 @@ try {
     ].join('\n'),
     ingestTimeoutMs: (quick ? 10 : 40) * 60_000,
   });
-  const ingestedMs = Date.now() - started;
+  const readyAndEvaluatedMs = Date.now() - started;
   console.log(
     `backend ready in ${
       backstage.readyMs
-    } ms; services ingested and evaluated after ${(ingestedMs / 1000).toFixed(
-      0,
-    )} s`,
+    } ms; catalog served and services evaluated after ${(
+      readyAndEvaluatedMs / 1000
+    ).toFixed(0)} s`,
   );
 
   browser = await launchBrowser();
@@ -181,10 +203,10 @@ try {
     notes: [
       `the catalog page takes ${ratio}× as long as the overview to show its first rows (medians; goal: overview under 1 s and at least 5× sooner)`,
       `navigation to the first service name visible, app boot included, one signed-in browser profile; "first load" is each page's first visit (not in the median), then ${runs} loads of each, alternating`,
-      `the app and backend of packages/ (SQLite in memory, development mode, the app served by the backend); catalog page: ${PAGES[1].route}`,
-      `services ingested and evaluated ${(ingestedMs / 1000).toFixed(
-        0,
-      )} s after the backend started (not timed)${
+      `the app and backend of packages/ (development mode, the app served by the backend; SQLite, the catalog's database a copy of the ingested one); catalog page: ${PAGES[1].route}`,
+      `${ingestionNote}; catalog served and services evaluated ${(
+        readyAndEvaluatedMs / 1000
+      ).toFixed(0)} s after the backend started (not timed)${
         built ? '; the app was built first' : ''
       }; load average ${loadAverageText()}`,
     ],
@@ -193,7 +215,8 @@ try {
       machine: machine(),
       services,
       entities: catalog.entities,
-      ingestedMs,
+      ingestedMs: catalog.ingestedInMs ?? null,
+      readyAndEvaluatedMs,
       pages: PAGES.map((p, i) => ({
         name: p.name,
         route: p.route,
