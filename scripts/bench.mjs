@@ -5,7 +5,7 @@
 // bench-results/<section>.json, then prints one combined report with the machine it ran on and
 // writes bench-results/bench.json (and bench.md, the same tables in Markdown). A section that
 // fails or is missing is reported as such and the others still run; the exit code is non-zero
-// when any failed.
+// when any failed. `--only=engine,overview` runs some of the sections.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'bench-results');
 const quick = process.argv.includes('--quick');
+const only = process.argv
+  .find(a => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const scripts =
   JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
     .scripts ?? {};
@@ -317,7 +321,10 @@ console.log(
 );
 const setupProblems = ensurePrerequisites();
 const sections = [];
-for (const entry of SECTIONS) sections.push(await runSection(entry));
+for (const entry of SECTIONS) {
+  if (!only || only.includes(entry.section))
+    sections.push(await runSection(entry));
+}
 const run = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),

@@ -189,20 +189,23 @@ async function waitForIngestion(baseUrl, token, expected) {
 async function retrieveFacts(baseUrl, token) {
   const tasksRoute = '/api/tech-insights/.backstage/scheduler/v1/tasks';
   // Their first runs, a second after start, are not timed (a warm-up): wait for their end.
-  await waitFor(
+  const warmedUp = await waitFor(
     'the fact retrievers to finish their first run',
     async () => {
       const { tasks } = await api(baseUrl, token, 'GET', tasksRoute);
       const ours = tasks.filter(t => RETRIEVERS.includes(t.taskId));
-      return (
+      const idle =
         ours.length === RETRIEVERS.length &&
         ours.every(
           t => t.taskState?.status === 'idle' && t.taskState.lastRunEndedAt,
-        )
-      );
+        );
+      return idle ? ours : undefined;
     },
     (quick ? 5 : 30) * 60_000,
     1_000,
+  );
+  const previousEnd = new Map(
+    warmedUp.map(t => [t.taskId, t.taskState.lastRunEndedAt]),
   );
   const triggeredAt = Date.now();
   for (const id of RETRIEVERS)
@@ -217,10 +220,12 @@ async function retrieveFacts(baseUrl, token) {
         if (t.taskState?.status === 'running')
           startedAt.set(t.taskId, Date.parse(t.taskState.startedAt));
       }
+      // Done when each has ended a run since the trigger (a later end than before it).
       const done = ours.every(
         t =>
           t.taskState?.status === 'idle' &&
-          Date.parse(t.taskState.lastRunEndedAt ?? 0) >= triggeredAt - 1_000,
+          t.taskState.lastRunEndedAt &&
+          t.taskState.lastRunEndedAt !== previousEnd.get(t.taskId),
       );
       return done && ours.length === RETRIEVERS.length ? ours : undefined;
     },
