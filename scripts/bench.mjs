@@ -284,8 +284,9 @@ function report(run) {
       run.machine,
     )}; load average at the end ${run.machineAtEnd.loadAverage.join(' / ')}.`,
   ];
-  run.sections.forEach(({ section, status, error, durationMs, result }, i) => {
-    const heading = `${i + 1}. ${result?.title ?? section}`;
+  run.sections.forEach(({ section, status, error, durationMs, result }) => {
+    const number = SECTIONS.findIndex(s => s.section === section) + 1;
+    const heading = `${number}. ${result?.title ?? section}`;
     text.push('', `${heading} [${status}${minutesText(durationMs)}]`);
     md.push('', `### ${heading}`, '');
     if (result && status === 'ok') {
