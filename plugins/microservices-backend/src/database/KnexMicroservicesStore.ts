@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type {
   CheckResult,
@@ -27,6 +28,14 @@ const RUNS = 'microservices_runs';
 
 /** Rows are written in chunks so that no statement exceeds the drivers' parameter limits. */
 const INSERT_CHUNK = 200;
+/** Refs per `where entity_ref in (...)`. */
+const DELETE_CHUNK = 500;
+
+/** A row's content without its time: equal hashes, nothing to rewrite but the time. */
+function contentHash(row: ResultRow): string {
+  const { evaluated_at: _time, ...content } = row;
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64');
+}
 
 const SORT_COLUMNS: Record<ServiceSortField, string> = {
   name: 'name',
@@ -92,6 +101,8 @@ type ResultRow = {
   downstream?: string;
   facts?: string | null;
   evaluated_at: string;
+  /** Of everything but evaluated_at (contentHash); null for rows written before it existed. */
+  content_hash?: string | null;
 };
 
 /** The graph facts kept as one JSON column. */
@@ -195,13 +206,60 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     });
   }
 
-  /** One run's writes, in chunks, inside the caller's transaction: all or nothing is seen. */
+  /**
+   * One run's writes, in chunks, inside the caller's transaction: all or nothing is seen. A
+   * result whose content (all but its time) is the one stored is not written again, only its
+   * time: most services do not change between runs, and their checks are most of the bytes
+   * (about 6 KB a service).
+   */
   private async writeRun(tx: Knex.Transaction, run: EvaluationRunRecord) {
-    const rows = run.services.map(toRow);
-    // Services that left the catalog lose their latest result.
-    await tx(RESULTS).delete();
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await tx(RESULTS).insert(rows.slice(i, i + INSERT_CHUNK));
+    const rows = run.services.map(service => {
+      const row = toRow(service);
+      return { ...row, content_hash: contentHash(row) };
+    });
+    const stored = new Map<string, string | null>(
+      (
+        (await tx(RESULTS).select('entity_ref', 'content_hash')) as Array<{
+          entity_ref: string;
+          content_hash: string | null;
+        }>
+      ).map(r => [r.entity_ref, r.content_hash]),
+    );
+    const inRun = new Set(rows.map(r => r.entity_ref));
+    // Services that left the catalog lose their latest result; changed ones are rewritten.
+    const changed = rows.filter(
+      r => stored.get(r.entity_ref) !== r.content_hash,
+    );
+    const removed = [
+      ...[...stored.keys()].filter(ref => !inRun.has(ref)),
+      ...changed.filter(r => stored.has(r.entity_ref)).map(r => r.entity_ref),
+    ];
+    for (let i = 0; i < removed.length; i += DELETE_CHUNK) {
+      await tx(RESULTS)
+        .whereIn('entity_ref', removed.slice(i, i + DELETE_CHUNK))
+        .delete();
+    }
+    for (let i = 0; i < changed.length; i += INSERT_CHUNK) {
+      await tx(RESULTS).insert(changed.slice(i, i + INSERT_CHUNK));
+    }
+    // Unchanged ones: the new time only (one statement per time; a run has one).
+    const unchangedByTime = new Map<string, string[]>();
+    for (const row of rows) {
+      if (stored.get(row.entity_ref) !== row.content_hash) continue;
+      const refs = unchangedByTime.get(row.evaluated_at) ?? [];
+      refs.push(row.entity_ref);
+      unchangedByTime.set(row.evaluated_at, refs);
+    }
+    for (const [evaluatedAt, refs] of unchangedByTime) {
+      if (changed.length === 0 && refs.length === stored.size) {
+        await tx(RESULTS).update({ evaluated_at: evaluatedAt });
+        continue;
+      }
+      for (let i = 0; i < refs.length; i += DELETE_CHUNK) {
+        await tx(RESULTS)
+          .whereIn('entity_ref', refs.slice(i, i + DELETE_CHUNK))
+          .update({ evaluated_at: evaluatedAt });
+      }
     }
     const last = await this.latestHistoryPoints(tx);
     const history = rows
