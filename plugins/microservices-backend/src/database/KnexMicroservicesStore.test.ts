@@ -278,6 +278,26 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
+    it('refreshes the planner statistics of the results after a run', async () => {
+      const { knex, store } = await createStore(databaseId);
+      await store.saveRun(run([service('a'), service('b')]));
+      const analyzed =
+        knex.client.config.client === 'pg'
+          ? (
+              await knex.raw(
+                "select last_analyze from pg_stat_user_tables where relname = 'microservices_service_results'",
+              )
+            ).rows[0].last_analyze !== null
+          : Number(
+              (
+                await knex.raw(
+                  "select count(*) as n from sqlite_stat1 where tbl = 'microservices_service_results'",
+                )
+              )[0].n,
+            ) > 0;
+      expect(analyzed).toBe(true);
+    });
+
     it('gives the landscape trend per evaluation over the visible services', async () => {
       const { store } = await createStore(databaseId);
       expect(await store.getLandscapeHistory(10)).toEqual([]);

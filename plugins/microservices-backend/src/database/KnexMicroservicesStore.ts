@@ -184,13 +184,24 @@ export class KnexMicroservicesStore implements MicroservicesStore {
 
   async saveRun(run: EvaluationRunRecord): Promise<void> {
     await this.db.transaction(tx => this.writeRun(tx, run));
+    await this.analyzeResults();
+  }
+
+  /**
+   * Fresh planner statistics after a run rewrote the results: without them SQLite picks the
+   * lifecycle index (nine in ten services match) over the owner one for a filter by both, and
+   * reads every row (10 ms instead of 1 ms a page at 10,000 services). About 20 ms; a failure
+   * only costs speed.
+   */
+  private async analyzeResults() {
+    await this.db.raw(`analyze ${RESULTS}`).catch(() => {});
   }
 
   async saveRunWithRetention(
     run: EvaluationRunRecord,
     retention: HistoryRetention,
   ): Promise<{ deleted: number }> {
-    return this.db.transaction(async tx => {
+    const result = await this.db.transaction(async tx => {
       await this.writeRun(tx, run);
       let deleted = 0;
       // The history of services that left the catalog goes with their result. A run that found
@@ -204,6 +215,8 @@ export class KnexMicroservicesStore implements MicroservicesStore {
         .deleted;
       return { deleted };
     });
+    await this.analyzeResults();
+    return result;
   }
 
   /**
