@@ -9,6 +9,7 @@
 //   npm run test:fresh-app   (FRESH_APP_KEEP=1 keeps the app folder for a look)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +36,18 @@ const CREATE_APP_VERSION = '0.9.2';
 const RELEASE_FILE =
   process.env.BACKSTAGE_RELEASE_FILE ??
   '/work/shared/backstage-release-1.55.0.json';
-const TIMEOUT_MS = Number(process.env.FRESH_APP_TIMEOUT_MIN ?? 20) * 60_000;
+const TIMEOUT_MS = Number(process.env.FRESH_APP_TIMEOUT_MIN ?? 40) * 60_000;
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(p =>
   fs.existsSync(p),
 );
 const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
 const MIN = 60_000;
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-fresh-app-'));
+// FRESH_APP_REUSE=<dir>: a kept run's folder whose app/ is installed and untouched and whose
+// packages/ has the tarballs; steps 1 to 3 are skipped (for working on the later steps).
+const reuse = process.env.FRESH_APP_REUSE;
+const workDir =
+  reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ms-fresh-app-'));
 const appDir = path.join(workDir, 'app');
 const tarballDir = path.join(workDir, 'packages');
 const logFile = path.join(workDir, 'commands.log');
@@ -152,7 +157,12 @@ async function main() {
   const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   const steps = readAdoptionSteps(readme);
 
+  if (reuse)
+    console.log(
+      'Reusing packed packages and an installed app: steps 1 to 3 skipped',
+    );
   await step('1. build and pack the plugin packages', async () => {
+    if (reuse) return;
     await packPlugins({ destination: tarballDir, logFile, track });
     console.log(`  ${fs.readdirSync(tarballDir).join('\n  ')}`);
   });
@@ -161,6 +171,11 @@ async function main() {
     `2. create an app with @backstage/create-app ${CREATE_APP_VERSION}`,
     async () => {
       const toolDir = path.join(workDir, 'create-app');
+      if (reuse) {
+        const require = createRequire(path.join(toolDir, 'node_modules/'));
+        const table = require('@backstage/create-app/dist/lib/versions.cjs.js');
+        return releaseVersions(table.packageVersions);
+      }
       await sh(
         'npm',
         [
@@ -192,14 +207,15 @@ async function main() {
     },
   );
 
-  await step('3. install the app with npm', () =>
-    sh(
+  await step('3. install the app with npm', async () => {
+    if (reuse) return;
+    await sh(
       'npm',
       ['install', '--prefer-offline', '--no-audit', '--no-fund'],
       appDir,
-      15 * MIN,
-    ),
-  );
+      20 * MIN,
+    );
+  });
 
   await step(
     "4. the README's adoption steps: packages, backend, frontend, config",
@@ -388,28 +404,36 @@ async function main() {
       });
       page.setDefaultTimeout(60_000);
       fs.mkdirSync(screenshotDir, { recursive: true });
-      await page.goto(`${baseUrl}/microservices`);
-      const enter = page.getByRole('button', { name: /enter/i });
-      await enter
-        .or(page.getByRole('heading', { name: /^Services \(\d+\)$/ }))
-        .first()
-        .waitFor();
-      if (await enter.isVisible()) await enter.click();
+      // A fresh profile sees the guest sign-in page first (its Enter button), after each load.
+      const open = async (route, ready) => {
+        await page.goto(`${baseUrl}${route}`);
+        const enter = page.getByRole('button', { name: /enter/i });
+        await enter.or(ready).first().waitFor();
+        if (await enter.isVisible()) await enter.click();
+        await ready.first().waitFor();
+      };
+      await open(
+        '/microservices',
+        page.getByRole('heading', { name: /^Services \(\d+\)$/ }),
+      );
       const title = page.getByRole('heading', { name: /^Services \(\d+\)$/ });
       await title.waitFor();
       const count = (await title.innerText()).match(/\d+/)[0];
-      const row = page
-        .getByRole('row')
-        .filter({ hasText: 'payment-service' })
-        .first();
-      await row.waitFor();
-      const rowText = await row.innerText();
+      // A data row (the first row is the header) before the picture.
+      await page.getByRole('row').nth(1).waitFor();
       await page.screenshot({
         path: path.join(screenshotDir, 'fresh-app-services.png'),
         fullPage: true,
       });
       if (count !== '39')
         throw new Error(`the overview says "Services (${count})", expected 39`);
+      // The overview pages by 20: the search (in the URL) brings payment-service's row up.
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: 'payment-service' })
+        .first();
+      await open('/microservices?search=payment-service', row);
+      const rowText = await row.innerText();
       if (!new RegExp(`\\b${score}\\b`).test(rowText))
         throw new Error(
           `payment-service's row lacks its score ${score}: ${rowText}`,
@@ -421,17 +445,20 @@ async function main() {
         )}`,
       );
 
-      await page.goto(`${baseUrl}/catalog/default/component/payment-service`);
-      const card = page.getByText('Architecture compliance').first();
-      await card.waitFor();
-      await page
-        .getByText(new RegExp(`\\b${score}\\b`))
-        .first()
-        .waitFor();
+      const card = page
+        .locator('.MuiCard-root', { hasText: 'Architecture compliance' })
+        .first();
+      await open('/catalog/default/component/payment-service', card);
       await page.screenshot({
         path: path.join(screenshotDir, 'fresh-app-entity.png'),
         fullPage: true,
       });
+      // textContent: the score is also drawn in the gauge, whose text element is hidden.
+      const cardText = await card.textContent();
+      if (!new RegExp(`\\b${score}\\b`).test(cardText))
+        throw new Error(
+          `the compliance card lacks the score ${score}: ${cardText}`,
+        );
       console.log(
         `  entity page of payment-service: the compliance card with score ${score}`,
       );
@@ -485,6 +512,6 @@ console.log(
     screenshotDir,
   )}/fresh-app-*.png)`,
 );
-if (process.env.FRESH_APP_KEEP) console.log(`Kept ${workDir}`);
+if (process.env.FRESH_APP_KEEP || reuse) console.log(`Kept ${workDir}`);
 else fs.rmSync(workDir, { recursive: true, force: true });
 process.exit(0);

@@ -124,7 +124,7 @@ export function applyConfigStep(step, appConfigSource) {
       doc.set(key, doc.createNode(value));
     }
   }
-  return doc.toString();
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
 }
 
 /** Applies steps 2 to 4 to the app in `appDir` (step 1 is a command, run by the caller). */
