@@ -21,33 +21,32 @@ export function syntheticServiceRefs(services) {
 }
 
 /**
- * The landscape of `services` services ingested into a catalog database, through the backend
- * benches' cache (bench-results/.catalog-cache; plugins/microservices-backend/bench/lib): the
- * first run of a size and database ingests it through a real backend (10-15 minutes for
- * 10,000 services here) and keeps the catalog's database, later runs start from a copy. The
- * backend that uses it must list `catalogFiles` as its locations. With `pg`, the catalog's
- * database is restored on that server (backstage_plugin_catalog).
+ * The landscape of `services` services ingested into the catalog's database on the PostgreSQL
+ * server `pg` (startPostgres), through the backend benches' cache (bench-results/.catalog-cache;
+ * plugins/microservices-backend/bench/lib): the first run of a size ingests it through a real
+ * backend (10,000 services: 15-35 minutes here) and keeps a pg_dump of the catalog's database,
+ * later runs restore it (backstage_plugin_catalog). The backend that uses it must list
+ * `catalogFiles` as its locations.
  */
-export async function ingestedSyntheticCatalog({ services, database, pg }) {
-  const cached = fs.existsSync(path.join(resultsDir, '.catalog-cache'))
-    ? fs
-        .readdirSync(path.join(resultsDir, '.catalog-cache'))
-        .some(
-          f =>
-            f.startsWith(`catalog-${services}-`) &&
-            f.endsWith(database === 'pg' ? '.pgdump' : '.sqlite'),
-        )
-    : false;
+export async function ingestedSyntheticCatalog({ services, pg }) {
+  const cacheDir = path.join(resultsDir, '.catalog-cache');
+  const cached =
+    fs.existsSync(cacheDir) &&
+    fs
+      .readdirSync(cacheDir)
+      .some(f => f.startsWith(`catalog-${services}-`) && f.endsWith('.pgdump'));
   // Ingestion runs the built backend (packages/backend's dist).
   if (!cached) builtBackend.ensureBuilt();
   const started = Date.now();
   const prepared = await builtBackend.prepareCatalog({
     services,
-    database,
+    database: 'pg',
     pg,
   });
   return {
-    ...prepared,
+    catalogFiles: prepared.catalogFiles,
+    entities: prepared.entities,
+    ingestedInMs: prepared.ingestedInMs,
     preparedMs: Date.now() - started,
     serviceRefs: syntheticServiceRefs(services),
   };
