@@ -6,7 +6,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
  * Entities a page: fewer, larger pages read a large catalog faster (36,712 entities in 19
  * pages instead of 74: about 2x faster at 10,000 services), at about 1 MB of JSON a page.
  */
-const PAGE_SIZE = 2000;
+export const CATALOG_PAGE_SIZE = 2000;
 
 /** The kinds the engine reads. */
 export const LANDSCAPE_KINDS = [
@@ -63,8 +63,8 @@ export async function queryAllEntities(
   do {
     const page = await catalog.queryEntities(
       cursor
-        ? { cursor, limit: PAGE_SIZE, fields }
-        : { ...(filter ? { filter } : {}), fields, limit: PAGE_SIZE },
+        ? { cursor, limit: CATALOG_PAGE_SIZE, fields }
+        : { ...(filter ? { filter } : {}), fields, limit: CATALOG_PAGE_SIZE },
       { credentials },
     );
     for (const entity of page.items) {
