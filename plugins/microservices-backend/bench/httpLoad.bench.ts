@@ -172,7 +172,12 @@ async function benchDatabase(
     );
     return undefined;
   }
-  stops.push(() => pg.stop());
+  let pgStopped = false;
+  const stopPg = () => {
+    if (!pgStopped) pg.stop();
+    pgStopped = true;
+  };
+  stops.push(stopPg);
   const profileDir = path.join(repoRoot, 'bench-results', 'profiles');
   const catalog = await prepareCatalog({ services: SERVICES, pg });
   const backend = await startBuiltBackend({
@@ -227,7 +232,7 @@ async function benchDatabase(
     }
   } finally {
     await backend.stop();
-    pg.stop();
+    stopPg();
   }
   if (cpuProf)
     console.log(
@@ -239,12 +244,15 @@ async function benchDatabase(
   return cells;
 }
 
+/** What to stop, newest first, when the bench fails or is interrupted. */
+const stops: Array<() => unknown> = [];
+async function stopAll() {
+  for (const stop of stops.reverse()) {
+    await (async () => stop())().catch(() => {});
+  }
+}
+
 async function main() {
-  const stops: Array<() => unknown> = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse())
-      await Promise.resolve(stop()).catch(() => {});
-  };
   const deadline = setTimeout(async () => {
     console.error(
       `Stopped: the bench ran longer than ${DEADLINE_MS / 60_000} min`,
@@ -325,7 +333,8 @@ async function main() {
   clearTimeout(deadline);
 }
 
-main().catch(error => {
+main().catch(async error => {
   console.error(error);
+  await stopAll();
   process.exit(1);
 });

@@ -73,7 +73,12 @@ async function benchDatabase(
     );
     return undefined;
   }
-  stops.push(() => pg.stop());
+  let pgStopped = false;
+  const stopPg = () => {
+    if (!pgStopped) pg.stop();
+    pgStopped = true;
+  };
+  stops.push(stopPg);
   const catalog = await prepareCatalog({ services: SERVICES, pg });
   const backend = await startBuiltBackend({
     name: `scoring-${database}`,
@@ -124,7 +129,7 @@ async function benchDatabase(
     }
   } finally {
     await backend.stop();
-    pg.stop();
+    stopPg();
   }
   return {
     runs,
@@ -133,14 +138,20 @@ async function benchDatabase(
   };
 }
 
+/** What to stop, newest first, when the bench fails or is interrupted. */
+const stops: Array<() => unknown> = [];
+async function stopAll() {
+  for (const stop of stops.reverse()) {
+    await (async () => stop())().catch(() => {});
+  }
+}
+
 async function main() {
-  const stops: Array<() => unknown> = [];
   const deadline = setTimeout(async () => {
     console.error(
       `Stopped: the bench ran longer than ${DEADLINE_MS / 60_000} min`,
     );
-    for (const stop of stops.reverse())
-      await Promise.resolve(stop()).catch(() => {});
+    await stopAll();
     process.exit(2);
   }, DEADLINE_MS);
   deadline.unref();
@@ -226,7 +237,8 @@ async function main() {
   clearTimeout(deadline);
 }
 
-main().catch(error => {
+main().catch(async error => {
   console.error(error);
+  await stopAll();
   process.exit(1);
 });
