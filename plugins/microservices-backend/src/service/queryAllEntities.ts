@@ -36,6 +36,8 @@ export const LANDSCAPE_QUERY = {
     'metadata.name',
     'metadata.namespace',
     'metadata.title',
+    // Adopters' custom checks may test it (and the Tech Insights side by side does).
+    'metadata.description',
     'metadata.annotations',
     'metadata.tags',
     'spec',
