@@ -271,7 +271,7 @@ function describeMachine(m) {
 
 function report(run) {
   const text = [
-    `npm run bench${quick ? ' -- --quick' : ''}: ${run.startedAt} to ${
+    `npm run bench${run.quick ? ' -- --quick' : ''}: ${run.startedAt} to ${
       run.finishedAt
     }`,
     `machine: ${describeMachine(run.machine)}`,
@@ -279,7 +279,7 @@ function report(run) {
   ];
   const md = [
     `Measured ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC${
-      quick ? ' (--quick)' : ''
+      run.quick ? ' (--quick)' : ''
     } on ${describeMachine(
       run.machine,
     )}; load average at the end ${run.machineAtEnd.loadAverage.join(' / ')}.`,
@@ -289,7 +289,18 @@ function report(run) {
     const heading = `${number}. ${result?.title ?? section}`;
     text.push('', `${heading} [${status}${minutesText(durationMs)}]`);
     md.push('', `### ${heading}`, '');
-    if (result && status === 'ok') {
+    if (status !== 'ok') {
+      text.push(`  ${status}: ${error}`);
+      md.push(
+        `**${status === 'not available' ? 'Not available' : 'Failed'}**: ${
+          error.split('\n')[0]
+        }`,
+        '',
+      );
+    }
+    // A section that failed after writing its table (e.g. a cross-check that did not hold)
+    // still shows it.
+    if (result) {
       text.push(
         textTable(result.columns, result.rows),
         ...result.notes.map(n => `  - ${n}`),
@@ -299,19 +310,23 @@ function report(run) {
         '',
         ...result.notes.map(n => `- ${n}`),
       );
-    } else {
-      text.push(`  ${status}: ${error}`);
-      md.push(
-        `${status === 'not available' ? 'Not available' : 'Failed'}: ${
-          error.split('\n')[0]
-        }`,
-      );
     }
   });
   return { text: text.join('\n'), markdown: `${md.join('\n')}\n` };
 }
 
 // --- Main. ---
+
+if (process.argv.includes('--report-only')) {
+  // Prints and writes the report of the last run again (bench-results/bench.json).
+  const last = JSON.parse(
+    fs.readFileSync(path.join(resultsDir, 'bench.json'), 'utf8'),
+  );
+  const rendered = report(last);
+  console.log(rendered.text);
+  fs.writeFileSync(path.join(resultsDir, 'bench.md'), rendered.markdown);
+  process.exit(0);
+}
 
 const startedAt = new Date();
 const machineAtStart = machine();
