@@ -28,7 +28,11 @@ import {
   rootRouteRef,
 } from './routes';
 
-/** The client of the microservices backend. */
+/**
+ * The client of the microservices backend.
+ *
+ * @alpha
+ */
 export const microservicesApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -42,6 +46,8 @@ export const microservicesApi = ApiBlueprint.make({
  * The services overview, architecture dashboard, principles and register page, at
  * `/microservices`; with its title and icon it is also the app's nav item. The pages draw their
  * own header and tabs, so the app's page header is left out.
+ *
+ * @alpha
  */
 export const microservicesPage = PageBlueprint.make({
   params: {
@@ -57,7 +63,11 @@ export const microservicesPage = PageBlueprint.make({
   },
 });
 
-/** The "Compliance" tab of a service's entity page: the full scorecard. */
+/**
+ * The "Compliance" tab of a service's entity page: the full scorecard.
+ *
+ * @alpha
+ */
 export const entityScorecardContent = EntityContentBlueprint.make({
   name: 'scorecard',
   params: {
@@ -71,7 +81,11 @@ export const entityScorecardContent = EntityContentBlueprint.make({
   },
 });
 
-/** Score, level and failing checks, on a service's overview. */
+/**
+ * Score, level and failing checks, on a service's overview.
+ *
+ * @alpha
+ */
 export const entityComplianceCard = EntityCardBlueprint.make({
   name: 'compliance',
   params: {
@@ -83,7 +97,11 @@ export const entityComplianceCard = EntityCardBlueprint.make({
   },
 });
 
-/** Owning team, parent team, contact, members and on-call. */
+/**
+ * Owning team, parent team, contact, members and on-call.
+ *
+ * @alpha
+ */
 export const entityOwnershipCard = EntityCardBlueprint.make({
   name: 'ownership',
   params: {
@@ -96,7 +114,11 @@ export const entityOwnershipCard = EntityCardBlueprint.make({
   },
 });
 
-/** Upstream and downstream, as a graph and as lists. */
+/**
+ * Upstream and downstream, as a graph and as lists.
+ *
+ * @alpha
+ */
 export const entityDependenciesCard = EntityCardBlueprint.make({
   name: 'dependencies',
   params: {
@@ -108,7 +130,11 @@ export const entityDependenciesCard = EntityCardBlueprint.make({
   },
 });
 
-/** Health status, latency and last check (unknown until probing exists). */
+/**
+ * Health status and latency from the last probe, uptime and history.
+ *
+ * @alpha
+ */
 export const entityHealthCard = EntityCardBlueprint.make({
   name: 'health',
   params: {
@@ -121,7 +147,11 @@ export const entityHealthCard = EntityCardBlueprint.make({
   },
 });
 
-/** The microservices plugin for the new frontend system. */
+/**
+ * The microservices plugin for the new frontend system.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'microservices',
   title: 'Microservices',
