@@ -292,9 +292,9 @@ function report(run) {
     if (status !== 'ok') {
       text.push(`  ${status}: ${error}`);
       md.push(
-        `**${status === 'not available' ? 'Not available' : 'Failed'}**: ${
-          error.split('\n')[0]
-        }`,
+        `**${status === 'not available' ? 'Not available' : 'Failed'}**: ${error
+          .split('\n')[0]
+          .replace(/:$/, '')}`,
         '',
       );
     }
