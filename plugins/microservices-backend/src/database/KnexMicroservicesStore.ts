@@ -448,6 +448,22 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     return q;
   }
 
+  async listServiceSummaries(): Promise<StoredServiceSummary[]> {
+    const rows = (await this.db(RESULTS).select(
+      SUMMARY_COLUMNS,
+    )) as unknown as ResultRow[];
+    return rows.map(toSummary);
+  }
+
+  async getResultsVersion(): Promise<string> {
+    const latest = await this.db(RUNS)
+      .select('id')
+      .where('status', 'succeeded')
+      .orderBy('id', 'desc')
+      .first();
+    return latest ? `run ${latest.id}` : 'no run';
+  }
+
   async getService(entityRef: string): Promise<EvaluatedService | undefined> {
     const row: ResultRow | undefined = await this.db<ResultRow>(RESULTS)
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))

@@ -71,6 +71,16 @@ export interface MicroservicesStore {
     query: ServiceListQuery,
     visible?: Set<string>,
   ): Promise<{ items: StoredServiceSummary[]; totalCount: number }>;
+  /**
+   * Every stored service as a list item, for the in-memory list (LatestResults); the order
+   * is unspecified.
+   */
+  listServiceSummaries(): Promise<StoredServiceSummary[]>;
+  /**
+   * Changes whenever a run replaced the latest results (this replica's or another's): the id
+   * of the latest successful run.
+   */
+  getResultsVersion(): Promise<string>;
   getService(entityRef: string): Promise<EvaluatedService | undefined>;
   hasService(entityRef: string): Promise<boolean>;
   getHistory(

@@ -22,8 +22,10 @@ import {
 import type { HealthService } from '../health/HealthService';
 import type { MicroservicesStore } from '../database/MicroservicesStore';
 import { buildLandscapeSummary } from './buildLandscapeSummary';
+import type { LatestResultsSnapshot } from './LatestResultsSnapshot';
 import type { CatalogReader } from './CatalogReader';
 import type { LandscapeEvaluator } from './LandscapeEvaluator';
+import { LatestResults } from './LatestResults';
 import { ManualEvaluationLimiter } from './ManualEvaluationLimiter';
 import { TooManyRequestsError } from './httpErrors';
 
@@ -38,6 +40,7 @@ export class MicroservicesService {
   private readonly summaries = new Map<string, Promise<LandscapeSummary>>();
   private readonly visibilityIds = new WeakMap<Set<string>, string>();
   private nextVisibilityId = 0;
+  private readonly latest: LatestResults;
 
   constructor(
     private readonly options: {
@@ -49,9 +52,19 @@ export class MicroservicesService {
       health?: HealthService;
       /** Manual runs per caller; default 5 a minute. */
       manualRuns?: { maxRuns: number; windowMs: number };
+      /**
+       * How often the database is asked for a newer run, health round or run status (of
+       * another replica); default LATEST_RESULTS_CHECK_MS. 0: on every request.
+       */
+      resultsCheckIntervalMs?: number;
     },
   ) {
     this.limiter = new ManualEvaluationLimiter(options.manualRuns);
+    this.latest = new LatestResults({
+      store: options.store,
+      health: options.health,
+      checkIntervalMs: options.resultsCheckIntervalMs,
+    });
   }
 
   async listServices(
@@ -62,31 +75,13 @@ export class MicroservicesService {
       offset: query.offset ?? 0,
       limit: query.limit ?? SERVICE_LIST_DEFAULT_LIMIT,
     };
-    const visible = await this.options.catalog.visibleServiceRefs(credentials);
-    // Filtered, sorted (health too: joined in SQL) and paged by the store.
-    const { items, totalCount } = await this.options.store.listServices(
-      { ...query, ...page },
-      visible,
-    );
-    return {
-      items: await this.markStale(await this.withHealth(items)),
-      totalCount,
-      ...page,
-    };
-  }
-
-  /**
-   * Marks results older than a failed latest run as `stale` (the run status is read once per
-   * request; results are otherwise unchanged).
-   */
-  private async markStale<T extends { evaluatedAt: string }>(
-    items: T[],
-  ): Promise<T[]> {
-    const { failedAt } = await this.options.store.getRunStatus();
-    if (!failedAt) return items;
-    return items.map(item =>
-      item.evaluatedAt < failedAt ? { ...item, stale: true } : item,
-    );
+    const [visible, latest] = await Promise.all([
+      this.options.catalog.visibleServiceRefs(credentials),
+      this.latest.current(),
+    ]);
+    // Filtered, sorted and paged in memory: no query per page.
+    const { items, totalCount } = latest.page({ ...query, ...page }, visible);
+    return { items, totalCount, ...page };
   }
 
   async getService(
@@ -94,10 +89,24 @@ export class MicroservicesService {
     credentials: BackstageCredentials,
   ): Promise<ServiceDetail | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
+    const latest = await this.latest.current();
     const service = await this.options.store.getService(entityRef);
     if (!service) return undefined;
-    const [withHealth] = await this.markStale(await this.withHealth([service]));
-    return withHealth;
+    // A result newer than the snapshot (another replica's run since the last check): its
+    // health from the health store.
+    const [withHealth] = latest.has(service.entityRef)
+      ? [{ ...service, health: latest.healthOf(service.entityRef) }]
+      : await this.withHealth([service]);
+    return latest.withStale(withHealth);
+  }
+
+  /** Whether the latest run evaluated the service (the snapshot, else the database). */
+  private async hasService(entityRef: string): Promise<boolean> {
+    const latest = await this.latest.current();
+    return (
+      latest.has(entityRef.toLocaleLowerCase('en-US')) ||
+      this.options.store.hasService(entityRef)
+    );
   }
 
   /** Health history and uptime of one service; undefined when hidden or not evaluated. */
@@ -107,7 +116,7 @@ export class MicroservicesService {
     credentials: BackstageCredentials,
   ): Promise<ServiceHealthHistory | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
-    if (!(await this.options.store.hasService(entityRef))) return undefined;
+    if (!(await this.hasService(entityRef))) return undefined;
     const options = {
       limit: query.limit ?? HEALTH_HISTORY_DEFAULT_LIMIT,
       since: query.since,
@@ -141,7 +150,7 @@ export class MicroservicesService {
     credentials: BackstageCredentials,
   ): Promise<ScoreHistoryPoint[] | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
-    if (!(await this.options.store.hasService(entityRef))) return undefined;
+    if (!(await this.hasService(entityRef))) return undefined;
     return this.options.store.getHistory(entityRef, {
       limit: query.limit ?? HISTORY_DEFAULT_LIMIT,
       since: query.since,
@@ -154,27 +163,23 @@ export class MicroservicesService {
 
   /**
    * The landscape summary. Building it reads and parses every service's checks, so it is
-   * kept per version of its inputs: the latest run, the latest health round and what the
-   * caller may see (read from the database on every request, so runs of other replicas
-   * count at once).
+   * kept per version of its inputs: the latest run, the latest health round (both as of the
+   * latest results' last check) and what the caller may see.
    */
   async getSummary(
     credentials: BackstageCredentials,
   ): Promise<LandscapeSummary> {
-    const [visible, run, status, healthVersion] = await Promise.all([
+    const [visible, latest] = await Promise.all([
       this.options.catalog.visibleServiceRefs(credentials),
-      this.options.store.getLatestRun(),
-      this.options.store.getRunStatus(),
-      this.options.health?.version() ?? 'none',
+      this.latest.current(),
     ]);
     const key = [
-      run ? `${run.startedAt}/${run.finishedAt}` : 'no run',
-      healthVersion,
+      latest.version,
       visible ? this.visibilityId(visible) : 'all',
     ].join('\n');
     let summary = this.summaries.get(key);
     if (!summary) {
-      summary = this.buildSummary(visible, run);
+      summary = this.buildSummary(visible, latest);
       this.summaries.set(key, summary);
       summary.catch(() => this.summaries.delete(key));
       // Oldest first: keep the newest few.
@@ -184,19 +189,23 @@ export class MicroservicesService {
       }
     }
     const built = await summary;
-    return status.failedAt ? { ...built, stale: true } : built;
+    return latest.runStatus.failedAt ? { ...built, stale: true } : built;
   }
 
   private async buildSummary(
     visible: Set<string> | undefined,
-    run: Awaited<ReturnType<MicroservicesStore['getLatestRun']>>,
+    latest: LatestResultsSnapshot,
   ): Promise<LandscapeSummary> {
-    const all = await this.options.store.listChecks();
-    const shown = await this.withHealth(
-      visible ? all.filter(s => visible.has(s.entityRef)) : all,
-    );
+    const [all, run] = await Promise.all([
+      this.options.store.listChecks(),
+      this.options.store.getLatestRun(),
+    ]);
+    const shown = visible ? all.filter(s => visible.has(s.entityRef)) : all;
     return buildLandscapeSummary({
-      services: shown.map(s => ({ ...s, health: s.health.status })),
+      services: shown.map(s => ({
+        ...s,
+        health: latest.healthOf(s.entityRef).status,
+      })),
       run,
       allServiceRefs: new Set(all.map(s => s.entityRef)),
       levelOrder: this.options.evaluator.levelOrder(),
@@ -240,6 +249,8 @@ export class MicroservicesService {
     }
     const running = this.options.evaluator.run().finally(() => {
       this.running = undefined;
+      // New results or a failed run: this replica serves them from the next request on.
+      this.latest.invalidate();
     });
     this.running = running;
     return running;

@@ -73,6 +73,8 @@ describe('MicroservicesService.getSummary', () => {
       } as any,
       logger: mockServices.logger.mock(),
       health: new HealthService({ store: healthStore } as any),
+      // Every request asks for the versions: the writes below are seen at once.
+      resultsCheckIntervalMs: 0,
     });
     const credentials = {} as any;
 
