@@ -58,11 +58,19 @@ interface GraphAnalysis {
 }
 
 /**
- * A ref as the graph's maps key it. Refs the graph hands out are already normalized, so the
- * common case allocates nothing; anything else is lowercased.
+ * A ref as the graph's maps key it: lowercased. Refs the graph hands out are already
+ * normalized, so lookups try the ref as given first; on a miss, a ref that is already in
+ * normal form is not looked up again (lowercasing allocates a new string).
  */
 const NORMALIZED = /^[a-z0-9:/._-]*$/;
 const keyOf = (ref: string) => (NORMALIZED.test(ref) ? ref : lowercase(ref));
+
+function lookup<V>(map: ReadonlyMap<string, V>, ref: string): V | undefined {
+  const found = map.get(ref);
+  return found !== undefined || NORMALIZED.test(ref)
+    ? found
+    : map.get(lowercase(ref));
+}
 
 const compareText = (a: string, b: string) => (a < b ? -1 : Number(a > b));
 const compareEdges = (a: DependencyEdge, b: DependencyEdge) =>
@@ -111,8 +119,10 @@ export class CatalogGraph {
   private readonly dependencies = new Map<string, string[]>();
   private readonly dependents = new Map<string, string[]>();
   private readonly edgesFrom = new Map<string, DependencyEdge[]>();
-  private readonly edgesTo = new Map<string, DependencyEdge[]>();
+  /** Built on first use: only callers showing a service's dependents need it. */
+  private edgesTo?: Map<string, DependencyEdge[]>;
   private readonly selfDependent = new Set<string>();
+  private readonly datastoresByRef = new Map<string, string[]>();
   private readonly cycleMemberSets = new WeakMap<string[], Set<string>>();
   private readonly datastoreTypes: Set<string>;
   private analysis?: GraphAnalysis;
@@ -170,7 +180,6 @@ export class CatalogGraph {
         return;
       }
       pushTo(this.edgesFrom, edge.from, edge);
-      if (this.nodes.has(edge.to)) pushTo(this.edgesTo, edge.to, edge);
     };
     const distinctRefs = (values: RefValue[]): string[] => {
       if (values.length > 32) {
@@ -201,7 +210,6 @@ export class CatalogGraph {
     // Sorted, so that results do not depend on the order of the input entities.
     for (const providers of this.providers.values()) providers.sort();
     for (const edges of this.edgesFrom.values()) edges.sort(compareEdges);
-    for (const edges of this.edgesTo.values()) edges.sort(compareEdges);
     for (const [from, edges] of this.edgesFrom) {
       // Sorted by target first, so repeated targets are adjacent.
       const targets: string[] = [];
@@ -218,12 +226,22 @@ export class CatalogGraph {
 
   /** Its dependency edges (what it depends on), each once; targets may be dangling. */
   upstreamOf(ref: string): readonly DependencyEdge[] {
-    return this.edgesFrom.get(keyOf(ref)) ?? [];
+    return lookup(this.edgesFrom, ref) ?? [];
   }
 
   /** The edges of the entities that depend on it. */
   downstreamOf(ref: string): readonly DependencyEdge[] {
-    return this.edgesTo.get(keyOf(ref)) ?? [];
+    if (!this.edgesTo) {
+      const edgesTo = new Map<string, DependencyEdge[]>();
+      for (const edges of this.edgesFrom.values()) {
+        for (const edge of edges) {
+          if (this.nodes.has(edge.to)) pushTo(edgesTo, edge.to, edge);
+        }
+      }
+      for (const edges of edgesTo.values()) edges.sort(compareEdges);
+      this.edgesTo = edgesTo;
+    }
+    return lookup(this.edgesTo, ref) ?? [];
   }
 
   /** The normalized ref of an entity ('' when it has no kind or name). */
@@ -233,7 +251,7 @@ export class CatalogGraph {
 
   /** The entity a ref names, or undefined; `ref` is a full `kind:namespace/name`, any case. */
   node(ref: string): EntityNode | undefined {
-    return this.nodes.get(keyOf(ref));
+    return lookup(this.nodes, ref);
   }
 
   nodeOf(entity: Entity): EntityNode | undefined {
@@ -245,7 +263,7 @@ export class CatalogGraph {
   }
 
   has(ref: string | undefined): boolean {
-    return ref !== undefined && this.nodes.has(keyOf(ref));
+    return ref !== undefined && lookup(this.nodes, ref) !== undefined;
   }
 
   isService(ref: string): boolean {
@@ -264,12 +282,12 @@ export class CatalogGraph {
 
   /** Distinct dependencies, itself excluded; `dependsOn` targets may be dangling. */
   dependenciesOf(ref: string): string[] {
-    return this.dependencies.get(keyOf(ref)) ?? [];
+    return lookup(this.dependencies, ref) ?? [];
   }
 
   /** Entities that depend on it directly. */
   dependentsOf(ref: string): string[] {
-    return this.dependents.get(keyOf(ref)) ?? [];
+    return lookup(this.dependents, ref) ?? [];
   }
 
   /** Whether its own `spec.dependsOn` or `spec.dependencyOf` names itself. */
@@ -279,7 +297,7 @@ export class CatalogGraph {
 
   /** The Components whose `spec.providesApis` lists the API. */
   providersOf(apiRef: string): string[] {
-    return this.providers.get(keyOf(apiRef)) ?? [];
+    return lookup(this.providers, apiRef) ?? [];
   }
 
   /**
@@ -292,19 +310,27 @@ export class CatalogGraph {
     if (!node) {
       return [];
     }
-    const fields = [
-      ...node.dependsOn,
-      ...node.dependencyOf,
-      ...node.consumesApis,
-    ];
-    return fields.filter(
-      (value): value is RefValue => value !== undefined && !this.has(value.ref),
-    );
+    const dangling: RefValue[] = [];
+    for (const field of [node.dependsOn, node.dependencyOf, node.consumesApis]) {
+      for (const value of field) {
+        if (value.ref === undefined || !this.nodes.has(value.ref)) {
+          dangling.push(value);
+        }
+      }
+    }
+    return dangling;
   }
 
-  /** The datastores among its dependencies. */
+  /** The datastores among its dependencies (worked out once per entity: several checks ask). */
   datastoresOf(ref: string): string[] {
-    return this.dependenciesOf(ref).filter(target => this.isDatastore(target));
+    let datastores = this.datastoresByRef.get(ref);
+    if (!datastores) {
+      datastores = this.dependenciesOf(ref).filter(target =>
+        this.isDatastore(target),
+      );
+      this.datastoresByRef.set(ref, datastores);
+    }
+    return datastores;
   }
 
   /** The services that depend on a datastore, sorted. */
@@ -318,7 +344,7 @@ export class CatalogGraph {
       }
       for (const users of this.datastoreUsers.values()) users.sort();
     }
-    return this.datastoreUsers.get(keyOf(ref)) ?? [];
+    return lookup(this.datastoreUsers, ref) ?? [];
   }
 
   /** Owner as a comparable key: the normalized ref, else the text as written. */
@@ -365,7 +391,7 @@ export class CatalogGraph {
 
   /** The members of the cycle the entity is on (itself included), if any. */
   cycleOf(ref: string): string[] | undefined {
-    return this.analyse().cycleOf.get(keyOf(ref));
+    return lookup(this.analyse().cycleOf, ref);
   }
 
   /** The members of the entity's cycle as a set, built once per cycle. */
@@ -383,7 +409,7 @@ export class CatalogGraph {
   /** Blast radius: how many distinct services depend on it, directly or transitively. */
   blastRadiusOf(ref: string): number {
     const { indexOf, dependentCounts } = this.analyse();
-    const index = indexOf.get(keyOf(ref));
+    const index = lookup(indexOf, ref);
     return index === undefined ? 0 : dependentCounts[index];
   }
 
@@ -433,7 +459,7 @@ export class CatalogGraph {
     if (!this.deploymentIds) {
       this.deploymentIds = this.indexSharedDeploymentIds();
     }
-    return this.deploymentIds.get(keyOf(ref)) ?? [];
+    return lookup(this.deploymentIds, ref) ?? [];
   }
 
   private indexSharedDeploymentIds(): Map<string, SharedDeploymentId[]> {

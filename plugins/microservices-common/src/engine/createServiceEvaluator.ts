@@ -34,6 +34,8 @@ function isOutcome(value: unknown): value is CheckOutcome {
   );
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+
 /** Runs one check; a check that throws or returns garbage gives `error`, never an exception. */
 function runCheck(
   { definition, weight }: ResolvedCheck,
@@ -62,7 +64,8 @@ function runCheck(
     weight,
   };
   if (Array.isArray(related) && related.length > 0) {
-    result.related = related.map(String);
+    // Built-in checks return fresh arrays of strings: kept as they are, not copied.
+    result.related = related.every(isString) ? related : related.map(String);
   }
   return result;
 }

@@ -53,33 +53,32 @@ export function levelFor(
   config: Pick<EngineConfig, 'levels' | 'levelBelowAll'>,
 ): LevelResult {
   const ascending = ascendingLevels(config.levels);
-  const byId = (id: string) => checks.find(check => check.id === id);
   let level = config.levelBelowAll;
-  const missing: string[] = [];
-  const missingSet = new Set<string>();
+  // Runs once per service: no arrays or maps unless something is missing.
+  let missing: Set<string> | undefined;
+  const charge = (check: CheckResult) => {
+    if (!meets(check)) (missing ??= new Set()).add(check.id);
+  };
   for (const definition of ascending) {
     for (const id of definition.requiredChecks) {
-      const required =
-        id === EVERY_WEIGHTED_CHECK
-          ? checks.filter(check => check.weight > 0)
-          : [byId(id)].filter((c): c is CheckResult => c !== undefined);
-      for (const check of required) {
-        if (!meets(check) && !missingSet.has(check.id)) {
-          missingSet.add(check.id);
-          missing.push(check.id);
-        }
+      if (id === EVERY_WEIGHTED_CHECK) {
+        for (const check of checks) if (check.weight > 0) charge(check);
+      } else {
+        const check = checks.find(candidate => candidate.id === id);
+        if (check) charge(check);
       }
     }
-    if (missing.length > 0 || score < definition.minScore) {
-      const order = new Map(checks.map((check, index) => [check.id, index]));
+    if (missing || score < definition.minScore) {
+      const missingIds = missing;
       return {
         level,
         nextLevel: {
           level: definition.name,
           minScore: definition.minScore,
-          missingChecks: missing.sort(
-            (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
-          ),
+          // In check order.
+          missingChecks: missingIds
+            ? checks.filter(check => missingIds.has(check.id)).map(check => check.id)
+            : [],
           scoreShortfall: Math.max(0, definition.minScore - score),
         },
       };

@@ -42,12 +42,23 @@ export function annotationsOf(entity: Entity): Record<string, string> {
   const raw = isObject(entity.metadata)
     ? entity.metadata.annotations
     : undefined;
-  const result: Record<string, string> = {};
+  let result: Record<string, string> = {};
   if (isObject(raw)) {
-    for (const key of Object.keys(raw)) {
-      const text = stringValue(raw[key]);
-      if (text !== undefined) {
-        result[key] = text;
+    const keys = Object.keys(raw);
+    // The common case: every value already a trimmed, non-blank string. Then the entity's own
+    // object is the answer (read-only by contract), and nothing is copied.
+    const clean = keys.every(key => {
+      const value = raw[key];
+      return typeof value === 'string' && value !== '' && value.trim() === value;
+    });
+    if (clean) {
+      result = raw as Record<string, string>;
+    } else {
+      for (const key of keys) {
+        const text = stringValue(raw[key]);
+        if (text !== undefined) {
+          result[key] = text;
+        }
       }
     }
   }
@@ -71,7 +82,10 @@ export function firstAnnotation(
   annotations: Record<string, string>,
   keys: readonly string[],
 ): string | undefined {
-  return keys.find(key => annotations[key] !== undefined);
+  for (const key of keys) {
+    if (annotations[key] !== undefined) return key;
+  }
+  return undefined;
 }
 
 /** Renders any value for a message: strings as written, others as JSON. */
