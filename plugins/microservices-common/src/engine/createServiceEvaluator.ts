@@ -63,9 +63,13 @@ function runCheck(
     remediation: typeof remediation === 'string' ? remediation : '',
     weight,
   };
-  if (Array.isArray(related) && related.length > 0) {
+  // Typed as strings, but adopters' checks are plain JavaScript too.
+  const relatedValues: unknown = related;
+  if (Array.isArray(relatedValues) && relatedValues.length > 0) {
     // Built-in checks return fresh arrays of strings: kept as they are, not copied.
-    result.related = related.every(isString) ? related : related.map(String);
+    result.related = relatedValues.every(isString)
+      ? relatedValues
+      : relatedValues.map(String);
   }
   return result;
 }
