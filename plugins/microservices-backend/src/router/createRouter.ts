@@ -21,6 +21,7 @@ import type { ProposalValidator } from '../service/ProposalValidator';
 import { principalKey } from '../service/principalKey';
 import { ShortLivedCache } from '../service/ShortLivedCache';
 import { readProposalBody } from './readProposalBody';
+import { sendJsonBody } from './sendJsonBody';
 import {
   MethodNotAllowedError,
   TooManyRequestsError,
@@ -135,9 +136,9 @@ export function createRouter(options: RouterOptions): express.Router {
     const credentials = await authorize(req, microservicesReadPermission);
     const ref = serviceRef(req.params);
     parse(noQuerySchema, req.query);
-    const service = await microservices.getService(ref, credentials);
+    const service = await microservices.getServiceBody(ref, credentials);
     if (!service) throw new NotFoundError(`No compliance result for ${ref}`);
-    res.json(service);
+    sendJsonBody(res, service);
   });
 
   router.get('/services/:namespace/:name/history', async (req, res) => {
@@ -171,7 +172,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/summary', async (req, res) => {
     const credentials = await authorize(req, microservicesReadPermission);
     parse(noQuerySchema, req.query);
-    res.json(await microservices.getSummary(credentials));
+    sendJsonBody(res, await microservices.getSummaryBody(credentials));
   });
 
   router.get('/summary/history', async (req, res) => {

@@ -182,6 +182,32 @@ describe.each(databases.eachSupportedId())('LatestResults on %p', id => {
     },
   );
 
+  it('keeps the results of many filters apart (more than it keeps)', async () => {
+    stores = await createStores(id);
+    const { store, health } = stores;
+    await store.saveRun(
+      run(
+        '2026-12-02T10:00:00.000Z',
+        Array.from({ length: COUNT }, (_, i) => service(i)),
+      ),
+    );
+    const latest = await new LatestResults({ store, health }).current();
+    const filters: ServiceListQuery[] = Array.from({ length: 80 }, (_, i) => ({
+      search: `svc-0${String(i % 40).padStart(2, '0')}`,
+      ...(i >= 40
+        ? { orderBy: 'score' as const, owner: [`group:default/team-${i % 5}`] }
+        : {}),
+      limit: 100,
+    }));
+    for (const query of [...filters, ...filters.slice(0, 5)]) {
+      const fromSql = await store.listServices(query);
+      expect({
+        query,
+        names: latest.page(query, undefined).items.map(s => s.name),
+      }).toEqual({ query, names: fromSql.items.map(s => s.name) });
+    }
+  });
+
   it("picks up another replica's run, health round and failed run within the interval", async () => {
     stores = await createStores(id);
     const { store, healthStore, health } = stores;

@@ -37,6 +37,9 @@ function compareValues(a: SortValue, b: SortValue): number {
   return a < b ? -1 : 1;
 }
 
+/** Filter results kept per snapshot (a mask of a byte per service each), newest used last. */
+const FILTER_MASKS_KEPT = 64;
+
 /** Sort orders kept per snapshot: one per sort field and direction at most. */
 type SortKey = `${ServiceSortField} ${'asc' | 'desc'}`;
 
@@ -53,6 +56,8 @@ export class LatestResultsSnapshot {
   private readonly orders = new Map<SortKey, Int32Array>();
   /** Per visible set (the catalog reader reuses a caller's set for a few seconds). */
   private readonly masks = new WeakMap<Set<string>, Uint8Array>();
+  /** Per set of filters: the services matching them (the same filters page again). */
+  private readonly filterMasks = new Map<string, Uint8Array>();
   /** Lower-case names and titles, for the search. */
   private searchTexts?: { names: string[]; titles: string[] };
 
@@ -105,7 +110,7 @@ export class LatestResultsSnapshot {
       query.order === 'desc' ? 'desc' : 'asc',
     );
     const mask = visible ? this.mask(visible) : undefined;
-    const matches = this.matcher(query);
+    const matches = this.filterMask(query);
     const positions: number[] = [];
     let totalCount: number;
     if (!mask && !matches) {
@@ -118,7 +123,7 @@ export class LatestResultsSnapshot {
       for (let i = 0; i < order.length; i++) {
         const position = order[i];
         if (mask && !mask[position]) continue;
-        if (matches && !matches(position)) continue;
+        if (matches && !matches[position]) continue;
         if (totalCount >= offset && totalCount < offset + limit) {
           positions.push(position);
         }
@@ -145,10 +150,39 @@ export class LatestResultsSnapshot {
     return mask;
   }
 
-  /** The query's filters as one test of a position; undefined when it has none. */
-  private matcher(
-    query: ServiceListQuery,
-  ): ((position: number) => boolean) | undefined {
+  /** The services matching the query's filters, a byte each; undefined when it has none. */
+  private filterMask(query: ServiceListQuery): Uint8Array | undefined {
+    const filters = [
+      query.owner,
+      query.system,
+      query.domain,
+      query.lifecycle,
+      query.level,
+      query.failingPrinciple,
+      query.failingCheck,
+      query.health,
+      query.search,
+    ];
+    if (filters.every(f => f === undefined || f.length === 0)) return undefined;
+    const key = JSON.stringify(filters);
+    let mask = this.filterMasks.get(key);
+    if (mask) {
+      // Most recently used last.
+      this.filterMasks.delete(key);
+    } else {
+      const matches = this.matcher(query);
+      mask = new Uint8Array(this.services.length);
+      for (let p = 0; p < mask.length; p++) mask[p] = matches(p) ? 1 : 0;
+      if (this.filterMasks.size >= FILTER_MASKS_KEPT) {
+        this.filterMasks.delete(this.filterMasks.keys().next().value!);
+      }
+    }
+    this.filterMasks.set(key, mask);
+    return mask;
+  }
+
+  /** The query's filters as one test of a position. */
+  private matcher(query: ServiceListQuery): (position: number) => boolean {
     const tests: Array<(s: StoredServiceSummary, position: number) => boolean> =
       [];
     const inList = (
@@ -188,10 +222,10 @@ export class LatestResultsSnapshot {
           s.entityRef.includes(term),
       );
     }
-    if (tests.length === 0) return undefined;
     return position => {
       const service = this.services[position];
-      return tests.every(test => test(service, position));
+      for (const test of tests) if (!test(service, position)) return false;
+      return true;
     };
   }
 

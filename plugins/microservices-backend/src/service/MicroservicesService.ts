@@ -26,11 +26,14 @@ import type { LatestResultsSnapshot } from './LatestResultsSnapshot';
 import type { CatalogReader } from './CatalogReader';
 import type { LandscapeEvaluator } from './LandscapeEvaluator';
 import { LatestResults } from './LatestResults';
+import { JsonBody } from './JsonBody';
 import { ManualEvaluationLimiter } from './ManualEvaluationLimiter';
 import { TooManyRequestsError } from './httpErrors';
 
 /** Summaries kept: one per run, health round and visible set in use. */
 const SUMMARIES_KEPT = 20;
+/** Service details kept serialized per snapshot of the latest results (about 15 KB each). */
+const DETAILS_KEPT = 500;
 
 /** What the API offers, independent of HTTP. Visibility follows the caller's catalog access. */
 export class MicroservicesService {
@@ -41,6 +44,16 @@ export class MicroservicesService {
   private readonly visibilityIds = new WeakMap<Set<string>, string>();
   private nextVisibilityId = 0;
   private readonly latest: LatestResults;
+  /** Each built summary serialized, fresh and stale, while the summary is kept. */
+  private readonly summaryBodies = new WeakMap<
+    LandscapeSummary,
+    { fresh?: JsonBody; stale?: JsonBody }
+  >();
+  /** Details read for the current snapshot, serialized, oldest first. */
+  private details?: {
+    snapshot: LatestResultsSnapshot;
+    bodies: Map<string, Promise<JsonBody | undefined>>;
+  };
 
   constructor(
     private readonly options: {
@@ -89,7 +102,50 @@ export class MicroservicesService {
     credentials: BackstageCredentials,
   ): Promise<ServiceDetail | undefined> {
     if (!(await this.isVisible(entityRef, credentials))) return undefined;
+    return this.readService(entityRef, await this.latest.current());
+  }
+
+  /**
+   * {@link getService} serialized. A service of the latest results is read and serialized
+   * once per snapshot (its health and stale flag are the snapshot's), for every caller who
+   * may see it.
+   */
+  async getServiceBody(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<JsonBody | undefined> {
+    if (!(await this.isVisible(entityRef, credentials))) return undefined;
     const latest = await this.latest.current();
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    if (!latest.has(ref)) {
+      const service = await this.readService(ref, latest);
+      return service && new JsonBody(service);
+    }
+    if (this.details?.snapshot !== latest) {
+      this.details = { snapshot: latest, bodies: new Map() };
+    }
+    const { bodies } = this.details;
+    let body = bodies.get(ref);
+    if (!body) {
+      const read = this.readService(ref, latest).then(
+        service => service && new JsonBody(service),
+      );
+      if (bodies.size >= DETAILS_KEPT) {
+        bodies.delete(bodies.keys().next().value!);
+      }
+      bodies.set(ref, read);
+      read.catch(() => {
+        if (bodies.get(ref) === read) bodies.delete(ref);
+      });
+      body = read;
+    }
+    return body;
+  }
+
+  private async readService(
+    entityRef: string,
+    latest: LatestResultsSnapshot,
+  ): Promise<ServiceDetail | undefined> {
     const service = await this.options.store.getService(entityRef);
     if (!service) return undefined;
     // A result newer than the snapshot (another replica's run since the last check): its
@@ -169,6 +225,29 @@ export class MicroservicesService {
   async getSummary(
     credentials: BackstageCredentials,
   ): Promise<LandscapeSummary> {
+    const { built, stale } = await this.summaryFor(credentials);
+    return stale ? { ...built, stale: true } : built;
+  }
+
+  /** {@link getSummary} serialized once per summary (and stale flag), for every request. */
+  async getSummaryBody(credentials: BackstageCredentials): Promise<JsonBody> {
+    const { built, stale } = await this.summaryFor(credentials);
+    let bodies = this.summaryBodies.get(built);
+    if (!bodies) {
+      bodies = {};
+      this.summaryBodies.set(built, bodies);
+    }
+    if (stale) {
+      bodies.stale ??= new JsonBody({ ...built, stale: true });
+      return bodies.stale;
+    }
+    bodies.fresh ??= new JsonBody(built);
+    return bodies.fresh;
+  }
+
+  private async summaryFor(
+    credentials: BackstageCredentials,
+  ): Promise<{ built: LandscapeSummary; stale: boolean }> {
     const [visible, latest] = await Promise.all([
       this.options.catalog.visibleServiceRefs(credentials),
       this.latest.current(),
@@ -188,8 +267,10 @@ export class MicroservicesService {
         this.summaries.delete(old);
       }
     }
-    const built = await summary;
-    return latest.runStatus.failedAt ? { ...built, stale: true } : built;
+    return {
+      built: await summary,
+      stale: latest.runStatus.failedAt !== undefined,
+    };
   }
 
   private async buildSummary(
