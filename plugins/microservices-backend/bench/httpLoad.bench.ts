@@ -13,8 +13,10 @@
  * preload that resolves our workspace packages to their dist (bench/lib/builtBackend.ts).
  * The ingested catalog is cached between runs (bench-results/.catalog-cache).
  *
- *   npm run bench:http [-- --quick] [--cpu-prof] [--database=sqlite|pg]   (writes bench-results/http.json;
- *   --cpu-prof: the backend writes a CPU profile per database to bench-results/profiles/)
+ *   npm run bench:http [-- --quick] [--cpu-prof] [--database=sqlite|pg] [--routes=health,first]
+ *   (writes bench-results/http.json; --cpu-prof: the backend writes a CPU profile per database to
+ *   bench-results/profiles/; --routes: only the routes whose label contains one of the words,
+ *   e.g. to profile one route alone)
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -41,6 +43,10 @@ const only = process.argv
   .find(a => a.startsWith('--database='))
   ?.slice('--database='.length);
 const cpuProf = process.argv.includes('--cpu-prof');
+const routeWords = process.argv
+  .find(a => a.startsWith('--routes='))
+  ?.slice('--routes='.length)
+  .split(',');
 const SERVICES = quick ? 500 : 10_000;
 const CONNECTIONS = [10, 50];
 /** Per route and connection count: this long, or at most this many requests. */
@@ -209,6 +215,9 @@ async function benchDatabase(
     }
     for (const connections of CONNECTIONS) {
       for (const route of ROUTES) {
+        if (routeWords && !routeWords.some(w => route.label.includes(w))) {
+          continue;
+        }
         const cell = await load(
           backend.pid,
           backend.baseUrl,
