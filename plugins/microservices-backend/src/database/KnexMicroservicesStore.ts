@@ -31,10 +31,47 @@ const INSERT_CHUNK = 200;
 /** Refs per `where entity_ref in (...)`. */
 const DELETE_CHUNK = 500;
 
-/** A row's content without its time: equal hashes, nothing to rewrite but the time. */
+/** The columns of a result's content: all but its time (and the hash). */
+const CONTENT_COLUMNS = [
+  'entity_ref',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'score',
+  'level',
+  'failing_principles',
+  'failing_checks',
+  'dependency_count',
+  'dependent_count',
+  'checks',
+  'upstream',
+  'downstream',
+  'facts',
+] as const satisfies ReadonlyArray<keyof ResultRow>;
+
+/**
+ * A row's content without its time: equal hashes, nothing to rewrite but the time. The
+ * columns are hashed as they are, each after a tag saying null or not and its length (no two
+ * contents hash the same input), not serialized again: the JSON columns are most of the bytes
+ * and escaping them once more cost as much as writing them.
+ */
 function contentHash(row: ResultRow): string {
-  const { evaluated_at: _time, ...content } = row;
-  return createHash('sha256').update(JSON.stringify(content)).digest('base64');
+  const hash = createHash('sha256');
+  for (const column of CONTENT_COLUMNS) {
+    const value = row[column];
+    if (value === null || value === undefined) {
+      hash.update('\u0000');
+    } else {
+      const text = String(value);
+      hash.update(`\u0001${text.length}:`);
+      hash.update(text);
+    }
+  }
+  return hash.digest('base64');
 }
 
 const SORT_COLUMNS: Record<ServiceSortField, string> = {
@@ -110,6 +147,15 @@ type ServiceFacts = Pick<
   ServiceDetail,
   'cycle' | 'sharedDatastores' | 'nextLevel' | 'warnings'
 >;
+
+/** What a run reads of a stored result to decide what to write. */
+type StoredState = {
+  entity_ref: string;
+  content_hash: string | null;
+  score: number;
+  level: string;
+  evaluated_at: string;
+};
 
 type HistoryRow = {
   entity_ref: string;
@@ -202,17 +248,26 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     retention: HistoryRetention,
   ): Promise<{ deleted: number }> {
     const result = await this.db.transaction(async tx => {
-      await this.writeRun(tx, run);
+      const written = await this.writeRun(tx, run);
       let deleted = 0;
-      // The history of services that left the catalog goes with their result. A run that found
-      // no service at all (a catalog being re-ingested?) purges nothing: retention ages it out.
+      // The history of services that left the catalog goes with their result (by their refs:
+      // no scan of the whole history). A run that found no service at all (a catalog being
+      // re-ingested?) purges nothing: retention ages it out.
       if (run.services.length > 0) {
-        deleted += await tx(HISTORY)
-          .whereNotIn('entity_ref', tx(RESULTS).select('entity_ref'))
-          .delete();
+        for (let i = 0; i < written.removed.length; i += DELETE_CHUNK) {
+          deleted += await tx(HISTORY)
+            .whereIn('entity_ref', written.removed.slice(i, i + DELETE_CHUNK))
+            .delete();
+        }
       }
-      deleted += (await this.retain(tx, retention, new Date(run.finishedAt)))
-        .deleted;
+      deleted += (
+        await this.retain(
+          tx,
+          retention,
+          new Date(run.finishedAt),
+          written.withNewPoint,
+        )
+      ).deleted;
       return { deleted };
     });
     await this.analyzeResults();
@@ -223,28 +278,39 @@ export class KnexMicroservicesStore implements MicroservicesStore {
    * One run's writes, in chunks, inside the caller's transaction: all or nothing is seen. A
    * result whose content (all but its time) is the one stored is not written again, only its
    * time: most services do not change between runs, and their checks are most of the bytes
-   * (about 6 KB a service).
+   * (about 6 KB a service). One read of the stored results (hash, score, level, time) decides
+   * what to write and which history points to add; the history is not read for services
+   * already stored. Returns the refs removed from the results and those given a history
+   * point.
    */
-  private async writeRun(tx: Knex.Transaction, run: EvaluationRunRecord) {
+  private async writeRun(
+    tx: Knex.Transaction,
+    run: EvaluationRunRecord,
+  ): Promise<{ removed: string[]; withNewPoint: string[] }> {
     const rows = run.services.map(service => {
       const row = toRow(service);
-      return { ...row, content_hash: contentHash(row) };
+      row.content_hash = contentHash(row);
+      return row;
     });
-    const stored = new Map<string, string | null>(
+    const stored = new Map<string, StoredState>(
       (
-        (await tx(RESULTS).select('entity_ref', 'content_hash')) as Array<{
-          entity_ref: string;
-          content_hash: string | null;
-        }>
-      ).map(r => [r.entity_ref, r.content_hash]),
+        (await tx(RESULTS).select(
+          'entity_ref',
+          'content_hash',
+          'score',
+          'level',
+          'evaluated_at',
+        )) as StoredState[]
+      ).map(r => [r.entity_ref, r]),
     );
     const inRun = new Set(rows.map(r => r.entity_ref));
     // Services that left the catalog lose their latest result; changed ones are rewritten.
     const changed = rows.filter(
-      r => stored.get(r.entity_ref) !== r.content_hash,
+      r => stored.get(r.entity_ref)?.content_hash !== r.content_hash,
     );
+    const left = [...stored.keys()].filter(ref => !inRun.has(ref));
     const removed = [
-      ...[...stored.keys()].filter(ref => !inRun.has(ref)),
+      ...left,
       ...changed.filter(r => stored.has(r.entity_ref)).map(r => r.entity_ref),
     ];
     for (let i = 0; i < removed.length; i += DELETE_CHUNK) {
@@ -255,34 +321,8 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     for (let i = 0; i < changed.length; i += INSERT_CHUNK) {
       await tx(RESULTS).insert(changed.slice(i, i + INSERT_CHUNK));
     }
-    // Unchanged ones: the new time only (one statement per time; a run has one).
-    const unchangedByTime = new Map<string, string[]>();
-    for (const row of rows) {
-      if (stored.get(row.entity_ref) !== row.content_hash) continue;
-      const refs = unchangedByTime.get(row.evaluated_at) ?? [];
-      refs.push(row.entity_ref);
-      unchangedByTime.set(row.evaluated_at, refs);
-    }
-    for (const [evaluatedAt, refs] of unchangedByTime) {
-      if (changed.length === 0 && refs.length === stored.size) {
-        await tx(RESULTS).update({ evaluated_at: evaluatedAt });
-        continue;
-      }
-      for (let i = 0; i < refs.length; i += DELETE_CHUNK) {
-        await tx(RESULTS)
-          .whereIn('entity_ref', refs.slice(i, i + DELETE_CHUNK))
-          .update({ evaluated_at: evaluatedAt });
-      }
-    }
-    const last = await this.latestHistoryPoints(tx);
-    const history = rows
-      .map(r => ({
-        entity_ref: r.entity_ref,
-        score: r.score,
-        level: r.level,
-        evaluated_at: r.evaluated_at,
-      }))
-      .filter(point => isHistoryPoint(point, last.get(point.entity_ref)));
+    await this.moveTimeOfUnchanged(tx, rows, stored, changed.length);
+    const history = await this.newHistoryPoints(tx, rows, stored);
     for (let i = 0; i < history.length; i += INSERT_CHUNK) {
       await tx(HISTORY).insert(history.slice(i, i + INSERT_CHUNK));
     }
@@ -293,6 +333,76 @@ export class KnexMicroservicesStore implements MicroservicesStore {
       cycles: JSON.stringify(run.cycles),
       shared_datastores: JSON.stringify(run.sharedDatastores),
     });
+    return { removed: left, withNewPoint: history.map(h => h.entity_ref) };
+  }
+
+  /**
+   * The new time of the results whose content did not change. A run has one time: then one
+   * statement sets it on every row not already at it (the rewritten ones are), instead of a
+   * statement per chunk of refs.
+   */
+  private async moveTimeOfUnchanged(
+    tx: Knex.Transaction,
+    rows: ResultRow[],
+    stored: Map<string, StoredState>,
+    changedCount: number,
+  ) {
+    const unchangedByTime = new Map<string, string[]>();
+    for (const row of rows) {
+      if (stored.get(row.entity_ref)?.content_hash !== row.content_hash)
+        continue;
+      const refs = unchangedByTime.get(row.evaluated_at) ?? [];
+      refs.push(row.entity_ref);
+      unchangedByTime.set(row.evaluated_at, refs);
+    }
+    if (unchangedByTime.size === 0) return;
+    const times = new Set(rows.map(r => r.evaluated_at));
+    if (times.size === 1) {
+      // Every row left in the table is in this run (the others were deleted).
+      const [evaluatedAt] = times;
+      const update = tx(RESULTS).update({ evaluated_at: evaluatedAt });
+      if (changedCount > 0) update.whereNot('evaluated_at', evaluatedAt);
+      await update;
+      return;
+    }
+    for (const [evaluatedAt, refs] of unchangedByTime) {
+      for (let i = 0; i < refs.length; i += DELETE_CHUNK) {
+        await tx(RESULTS)
+          .whereIn('entity_ref', refs.slice(i, i + DELETE_CHUNK))
+          .update({ evaluated_at: evaluatedAt });
+      }
+    }
+  }
+
+  /**
+   * The run's history points: a service gets one when its score or level changed since its
+   * last point, or when its last point is from an earlier UTC day. For a stored service the
+   * stored result says both without reading the history: every run that changed its score or
+   * level added a point with them, and every run gave it a point on the run's day unless it
+   * had one, so its last point has the stored score and level and is from the stored result's
+   * day. Only services not stored (new, or back in the catalog) are looked up in the history.
+   */
+  private async newHistoryPoints(
+    tx: Knex.Transaction,
+    rows: ResultRow[],
+    stored: Map<string, StoredState>,
+  ): Promise<HistoryRow[]> {
+    const notStored = rows
+      .filter(r => !stored.has(r.entity_ref))
+      .map(r => r.entity_ref);
+    const lastOfNew = await this.latestHistoryPoints(tx, notStored);
+    const points: HistoryRow[] = [];
+    for (const r of rows) {
+      const point = {
+        entity_ref: r.entity_ref,
+        score: r.score,
+        level: r.level,
+        evaluated_at: r.evaluated_at,
+      };
+      const last = stored.get(r.entity_ref) ?? lastOfNew.get(r.entity_ref);
+      if (isHistoryPoint(point, last)) points.push(point);
+    }
+    return points;
   }
 
   async recordFailedRun(run: {
@@ -332,28 +442,24 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     return status;
   }
 
-  /** Each service's newest history point. */
+  /** The newest history point of each of these services, read by their refs. */
   private async latestHistoryPoints(
-    db: Knex | Knex.Transaction,
+    tx: Knex.Transaction,
+    refs: string[],
   ): Promise<Map<string, HistoryRow>> {
-    const newest = db(HISTORY)
-      .select('entity_ref')
-      .max({ newest: 'evaluated_at' })
-      .groupBy('entity_ref')
-      .as('newest');
-    const rows: HistoryRow[] = await db(HISTORY)
-      .join(newest, join =>
-        join
-          .on(`${HISTORY}.entity_ref`, '=', 'newest.entity_ref')
-          .andOn(`${HISTORY}.evaluated_at`, '=', 'newest.newest'),
-      )
-      .select(
-        `${HISTORY}.entity_ref`,
-        `${HISTORY}.score`,
-        `${HISTORY}.level`,
-        `${HISTORY}.evaluated_at`,
-      );
-    return new Map(rows.map(row => [row.entity_ref, row]));
+    const latest = new Map<string, HistoryRow>();
+    for (let i = 0; i < refs.length; i += DELETE_CHUNK) {
+      const rows: HistoryRow[] = await tx(HISTORY)
+        .select('entity_ref', 'score', 'level', 'evaluated_at')
+        .whereIn('entity_ref', refs.slice(i, i + DELETE_CHUNK));
+      for (const row of rows) {
+        const newest = latest.get(row.entity_ref);
+        if (!newest || newest.evaluated_at < row.evaluated_at) {
+          latest.set(row.entity_ref, row);
+        }
+      }
+    }
+    return latest;
   }
 
   async listServices(
@@ -631,6 +737,11 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     tx: Knex.Transaction,
     retention: HistoryRetention,
     now: Date,
+    /**
+     * The services that got a point since the last retention (a run's): only they can be over
+     * the count; all services when absent.
+     */
+    withNewPoint?: string[],
   ): Promise<{ deleted: number }> {
     const cutoff = new Date(
       now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
@@ -638,20 +749,36 @@ export class KnexMicroservicesStore implements MicroservicesStore {
     let deleted = await tx(HISTORY).where('evaluated_at', '<', cutoff).delete();
     // Keep only the newest N points per service. Window functions exist on both
     // SQLite (3.25+) and PostgreSQL.
-    const excess = tx
-      .select('id')
-      .from(
-        tx(HISTORY)
-          .select(
-            'id',
-            tx.raw(
-              'row_number() over (partition by entity_ref order by evaluated_at desc, id desc) as rank',
-            ),
-          )
-          .as('ranked'),
-      )
-      .where('rank', '>', retention.maxEntriesPerService);
-    deleted += await tx(HISTORY).whereIn('id', excess).delete();
+    const deleteExcess = async (refs?: string[]) => {
+      const ranked = tx(HISTORY).select(
+        'id',
+        tx.raw(
+          'row_number() over (partition by entity_ref order by evaluated_at desc, id desc) as rank',
+        ),
+      );
+      if (refs) ranked.whereIn('entity_ref', refs);
+      const excess = tx
+        .select('id')
+        .from(ranked.as('ranked'))
+        .where('rank', '>', retention.maxEntriesPerService);
+      return tx(HISTORY).whereIn('id', excess).delete();
+    };
+    if (!withNewPoint) {
+      deleted += await deleteExcess();
+    } else {
+      // A run's services by their refs, and only those over the count ranked (a count on
+      // the ref index), instead of ranking the whole history on every run.
+      for (let i = 0; i < withNewPoint.length; i += DELETE_CHUNK) {
+        const over = (
+          await tx(HISTORY)
+            .select('entity_ref')
+            .whereIn('entity_ref', withNewPoint.slice(i, i + DELETE_CHUNK))
+            .groupBy('entity_ref')
+            .havingRaw('count(*) > ?', [retention.maxEntriesPerService])
+        ).map(r => r.entity_ref as string);
+        if (over.length > 0) deleted += await deleteExcess(over);
+      }
+    }
     await tx(RUNS).where('finished_at', '<', cutoff).delete();
     // Runs are kept as long as history: no more than N of them either.
     const oldestKept = await tx(RUNS)
