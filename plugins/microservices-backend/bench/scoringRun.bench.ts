@@ -14,8 +14,10 @@
  * The ingested catalog is cached between runs (bench-results/.catalog-cache): the first run
  * of a size ingests it, which takes long at 10,000 services.
  *
- *   npm run bench:scoring-run [-- --quick] [--database=sqlite|pg]   (writes bench-results/scoring-run.json)
+ *   npm run bench:scoring-run [-- --quick] [--cpu-prof] [--database=sqlite|pg]   (writes bench-results/scoring-run.json;
+ *   --cpu-prof: the backend writes a CPU profile per database to bench-results/profiles/scoring-run/)
  */
+import path from 'node:path';
 import {
   BenchSection,
   cpuTimeMs,
@@ -23,6 +25,7 @@ import {
   guestToken,
   loadAverage,
   prepareCatalog,
+  repoRoot,
   round1,
   startBuiltBackend,
   writeSection,
@@ -33,6 +36,7 @@ const quick = process.argv.includes('--quick');
 const only = process.argv
   .find(a => a.startsWith('--database='))
   ?.slice('--database='.length);
+const cpuProf = process.argv.includes('--cpu-prof');
 const SERVICES = quick ? 500 : 10_000;
 const RUNS = quick ? 2 : 3;
 /** The whole bench stops after this, whatever it waits for. */
@@ -45,6 +49,12 @@ type Phases = {
 };
 const total = (p: Phases) => p.catalogReadMs + p.evaluationMs + p.storingMs;
 
+type PhasesCpu = {
+  catalogReadCpuMs: number;
+  evaluationCpuMs: number;
+  storingCpuMs: number;
+};
+
 type Run = {
   database: string;
   run: number;
@@ -52,8 +62,26 @@ type Run = {
   wallMs: number;
   cpuMs: number;
   phases: Phases;
+  /** The backend's process CPU time per phase, from its log line of the run. */
+  phasesCpu?: PhasesCpu;
   loadAverage: string;
 };
+
+/** The CPU time per phase of the newest run in the backend's log (JSON lines in production). */
+function lastPhasesCpu(lines: string[]): PhasesCpu | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!lines[i].includes('evaluationCpuMs')) continue;
+    try {
+      const { catalogReadCpuMs, evaluationCpuMs, storingCpuMs } = JSON.parse(
+        lines[i],
+      );
+      return { catalogReadCpuMs, evaluationCpuMs, storingCpuMs };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
 
 async function benchDatabase(
   database: 'sqlite' | 'pg',
@@ -84,6 +112,17 @@ async function benchDatabase(
     name: `scoring-${database}`,
     database: { kind: database, connectionString: pg.connectionString },
     catalogFiles: catalog.catalogFiles,
+    // One profile per thread (the main one is the largest); a folder per database.
+    nodeFlags: cpuProf
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${path.join(
+            repoRoot,
+            'bench-results/profiles/scoring-run',
+            database,
+          )}`,
+        ]
+      : [],
   });
   stops.push(() => backend.stop());
   const runs: Run[] = [];
@@ -119,11 +158,14 @@ async function benchDatabase(
         wallMs,
         cpuMs: cpuTimeMs(backend.pid) - cpuBefore,
         phases: body.phases,
+        phasesCpu: lastPhasesCpu(backend.lines()),
         loadAverage: loadAverage(),
       });
       console.log(
         `${database} run ${run}: ${Math.round(wallMs)} ms (${JSON.stringify(
           body.phases,
+        )}; CPU ${JSON.stringify(
+          runs[runs.length - 1].phasesCpu,
         )}), load ${loadAverage()}`,
       );
     }
@@ -184,6 +226,9 @@ async function main() {
         share(r.phases.storingMs, t),
         Math.round(r.wallMs),
         Math.round(r.cpuMs),
+        r.phasesCpu
+          ? `${r.phasesCpu.catalogReadCpuMs} / ${r.phasesCpu.evaluationCpuMs} / ${r.phasesCpu.storingCpuMs}`
+          : null,
       ]);
     };
     row('cold (1st run)', result.runs.slice(0, 1));
@@ -209,10 +254,12 @@ async function main() {
       'share',
       'request wall ms',
       'backend CPU ms',
+      'CPU ms: read / evaluation / storing',
     ],
     rows,
     notes: [
       `phases measured by the backend (EvaluationRunResult.phases, also in its log line); total = their sum; goal: under 10,000 ms for 10,000 services`,
+      `CPU ms per phase: the backend process's CPU time (every thread; the catalog serving the read runs in the same process) in each phase, from its log line; backend CPU ms: from /proc over the whole request`,
       `load average (1/5/15 min) at the end: ${loadAverage()}; per run: ${Object.values(
         results,
       )
