@@ -162,6 +162,30 @@ describe('evaluateCatalog', () => {
       expect(orders.score).toBe(95); // round(100 × 38 / 40): errors count as failures
     });
 
+    it('have their related refs turned into strings, and empty lists dropped', () => {
+      const numbers = custom('acme.numbers', () => ({
+        status: 'fail',
+        message: 'seen',
+        related: [42, 'component:default/orders'] as any,
+      }));
+      const none = custom('acme.none', () => ({
+        status: 'fail',
+        message: 'seen',
+        related: [],
+      }));
+      const [orders] = evaluateCatalog(
+        [...compliantCatalog(), compliantService('orders')],
+        undefined,
+        { extraChecks: [numbers, none] },
+      ).services;
+      const byId = Object.fromEntries(orders.checks.map(c => [c.id, c]));
+      expect(byId['acme.numbers'].related).toEqual([
+        '42',
+        'component:default/orders',
+      ]);
+      expect(byId['acme.none']).not.toHaveProperty('related');
+    });
+
     it('must not reuse an id', () => {
       const duplicate = custom(ON_CALL, () => ({
         status: 'pass',
