@@ -28,6 +28,21 @@ export function findChromium() {
   );
 }
 
+/**
+ * Why the browser tests of a file are skipped, or `false`: they need Chromium, and with
+ * MICROSERVICES_REQUIRE_ALL_TESTS=1 (CI) nothing is skipped, so a missing Chromium fails.
+ */
+export function skipWithoutChromium(what = 'end-to-end tests') {
+  const required = process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1';
+  const skip =
+    !findChromium() && !required
+      ? 'Chromium is not installed (apt-get install chromium)'
+      : false;
+  // eslint-disable-next-line no-console
+  if (skip) console.warn(`Skipping ${what}: ${skip}`);
+  return skip;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

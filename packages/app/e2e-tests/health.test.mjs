@@ -6,19 +6,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   buildApp,
-  findChromium,
   launchBrowser,
   openSignedIn,
   screenshot,
   startBackstage,
+  skipWithoutChromium,
 } from './harness.mjs';
 
-const required = process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1';
-const skip =
-  !findChromium() && !required
-    ? 'Chromium is not installed (apt-get install chromium)'
-    : false;
-if (skip) console.warn(`Skipping end-to-end tests: ${skip}`);
+const skip = skipWithoutChromium();
 
 describe(
   'Live health of the demo services',

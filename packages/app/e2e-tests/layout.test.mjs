@@ -9,19 +9,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   buildApp,
-  findChromium,
   launchBrowser,
   openSignedIn,
   screenshotDir,
   startBackstage,
+  skipWithoutChromium,
 } from './harness.mjs';
 
-const required = process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1';
-const skip =
-  !findChromium() && !required
-    ? 'Chromium is not installed (apt-get install chromium)'
-    : false;
-if (skip) console.warn(`Skipping end-to-end layout tests: ${skip}`);
+const skip = skipWithoutChromium('end-to-end layout tests');
 
 const WIDTHS = [1280, 1440];
 const HEIGHT = 800;
@@ -156,11 +151,9 @@ describe('Layout at 1280 and 1440 px', { skip, timeout: 20 * 60_000 }, () => {
         errors,
       );
       await page.getByRole('heading', { name: /^Services \(\d+\)$/ }).waitFor();
-      const table = page
-        .locator('table')
-        .filter({
-          has: page.getByRole('columnheader', { name: /score and level/i }),
-        });
+      const table = page.locator('table').filter({
+        has: page.getByRole('columnheader', { name: /score and level/i }),
+      });
       await table.locator('tbody tr a').first().waitFor();
 
       const fit = await table.evaluate(t => {

@@ -14,20 +14,15 @@ import {
 } from './appSurfaces.mjs';
 import {
   buildApp,
-  findChromium,
   launchBrowser,
   openSignedIn,
   repoRoot,
   screenshot,
   startBackstage,
+  skipWithoutChromium,
 } from './harness.mjs';
 
-const required = process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1';
-const skip =
-  !findChromium() && !required
-    ? 'Chromium is not installed (apt-get install chromium)'
-    : false;
-if (skip) console.warn(`Skipping end-to-end tests: ${skip}`);
+const skip = skipWithoutChromium();
 
 /** The script bundles an index.html loads. */
 function scriptSources(html) {

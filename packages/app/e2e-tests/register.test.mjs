@@ -12,20 +12,15 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import {
   buildApp,
-  findChromium,
   launchBrowser,
   openSignedIn,
   repoRoot,
   screenshot,
   startBackstage,
+  skipWithoutChromium,
 } from './harness.mjs';
 
-const required = process.env.MICROSERVICES_REQUIRE_ALL_TESTS === '1';
-const skip =
-  !findChromium() && !required
-    ? 'Chromium is not installed (apt-get install chromium)'
-    : false;
-if (skip) console.warn(`Skipping end-to-end tests: ${skip}`);
+const skip = skipWithoutChromium();
 
 const TEMPLATE_DIR = path.join(repoRoot, 'examples/templates/microservice');
 const exampleValues = parse(
