@@ -266,5 +266,29 @@ describe.each(databases.eachSupportedId())(
         .pluck('evaluated_at');
       expect(times).toEqual([at]);
     });
+
+    it('refreshes the planner statistics only after a run that changed a result', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const analyzes: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (/^analyze/i.test(q.sql)) analyzes.push(q.sql);
+      };
+      knex.on('query', onQuery);
+      const names = ['a', 'b', 'c'];
+      const runAt = (at: string, score = 70) =>
+        save(
+          store,
+          names.map(n => service(n, n === 'b' ? score : 70, at)),
+          at,
+        );
+      await runAt('2026-11-29T10:00:00.000Z');
+      expect(analyzes).toHaveLength(1);
+      // Only the time moved (and a daily history point): nothing the planner reads changed.
+      await runAt('2026-11-30T10:00:00.000Z');
+      expect(analyzes).toHaveLength(1);
+      await runAt('2026-11-30T11:00:00.000Z', 20);
+      expect(analyzes).toHaveLength(2);
+      knex.off('query', onQuery);
+    });
   },
 );
