@@ -133,6 +133,8 @@ try {
     let served;
     for (let attempt = 0; attempt < 3; attempt++) {
       const run = await fetch(`${writer.baseUrl}/api/microservices/evaluate`, { method: 'POST', headers: auth }).then(r => r.json());
+      // A replica asks the database for another one's newer run at most every second (LATEST_RESULTS_CHECK_MS).
+      await sleep(1_100);
       const [fromReader, fromWriter] = await Promise.all(
         [reader, writer].map(r =>
           fetch(`${r.baseUrl}/api/microservices/services?orderBy=evaluatedAt&order=desc&limit=1`, { headers: auth }).then(res => res.json()),
