@@ -50,19 +50,45 @@ export function ensureBuilt(): void {
       fs.statSync(built).mtimeMs < newestMtime(path.join(dir, 'src'));
     if (!stale) continue;
     const started = Date.now();
-    execFileSync(
-      process.execPath,
-      [
-        path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'),
-        'package',
-        'build',
-        // The backend would also build (and bundle) the app; it is not needed here.
-        ...(workspace === 'packages/backend'
-          ? ['--skip-build-dependencies']
-          : []),
-      ],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], timeout: 180_000 },
-    );
+    // A backend package build copies the root yarn.lock into its bundle, and this is an npm
+    // repository: an empty one stands in for the build and is removed after it.
+    const yarnLock = path.join(repoRoot, 'yarn.lock');
+    const placeholder =
+      workspace === 'packages/backend' && !fs.existsSync(yarnLock);
+    if (placeholder) fs.writeFileSync(yarnLock, '');
+    try {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'),
+          'package',
+          'build',
+          // The backend would also build (and bundle) the app; it is not needed here.
+          ...(workspace === 'packages/backend'
+            ? ['--skip-build-dependencies']
+            : []),
+        ],
+        { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], timeout: 180_000 },
+      );
+      if (workspace === 'packages/backend') {
+        // A backend package build leaves only its deployment bundle in dist/: the compiled
+        // entry point is taken out of it.
+        execFileSync(
+          'tar',
+          [
+            '-xzf',
+            'dist/bundle.tar.gz',
+            '--strip-components=3',
+            '-C',
+            'dist',
+            'packages/backend/dist',
+          ],
+          { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], timeout: 60_000 },
+        );
+      }
+    } finally {
+      if (placeholder) fs.rmSync(yarnLock, { force: true });
+    }
     // The build keeps mtimes of unchanged outputs: mark the entry as new.
     const now = new Date();
     fs.utimesSync(built, now, now);
