@@ -4,10 +4,28 @@ import { landscapeSummary } from '../../__testUtils__/fixtures';
 import { renderPage } from '../../__testUtils__/renderPage';
 import { MicroservicesRouter } from './MicroservicesRouter';
 
+const mockListServices = jest
+  .fn()
+  .mockResolvedValue({ items: [], totalCount: 0, offset: 0, limit: 20 });
+// What had happened when each page's code was loaded (the router loads it lazily).
+const mockLoadedPages: { page: string; listRequests: number }[] = [];
+jest.mock('../ServicesPage', () => {
+  mockLoadedPages.push({
+    page: 'services',
+    listRequests: mockListServices.mock.calls.length,
+  });
+  return jest.requireActual('../ServicesPage');
+});
+jest.mock('../ArchitectureDashboardPage', () => {
+  mockLoadedPages.push({
+    page: 'dashboard',
+    listRequests: mockListServices.mock.calls.length,
+  });
+  return jest.requireActual('../ArchitectureDashboardPage');
+});
+
 const api = {
-  listServices: jest
-    .fn()
-    .mockResolvedValue({ items: [], totalCount: 0, offset: 0, limit: 20 }),
+  listServices: mockListServices,
   getSummary: jest.fn().mockResolvedValue(landscapeSummary),
   listChecks: jest.fn().mockResolvedValue([]),
   getSummaryHistory: jest.fn().mockResolvedValue([]),
@@ -23,6 +41,21 @@ function render(url: string) {
 }
 
 describe('MicroservicesRouter', () => {
+  it("asks for the overview's first page before loading the page's code, once, and not the dashboard's code", async () => {
+    await render('/microservices?owner=group%3Adefault%2Fteam-a');
+    expect(
+      await screen.findByText('No services match these filters.'),
+    ).toBeInTheDocument();
+    expect(mockLoadedPages).toEqual([{ page: 'services', listRequests: 1 }]);
+    // The page takes over the router's request instead of asking again.
+    expect(mockListServices).toHaveBeenCalledTimes(1);
+    expect(mockListServices).toHaveBeenCalledWith({
+      offset: 0,
+      limit: 20,
+      owner: ['group:default/team-a'],
+    });
+  });
+
   it('shows the services overview at the mount point, with tabs to the other pages', async () => {
     await render('/microservices');
     expect(

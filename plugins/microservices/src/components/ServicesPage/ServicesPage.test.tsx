@@ -1,4 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import {
@@ -14,6 +20,10 @@ import type {
 } from '@microservices-backstage/plugin-microservices-common';
 import { microservicesApiRef, MicroservicesApi } from '../../api';
 import { rootRouteRef } from '../../routes';
+import {
+  PrefetchedServiceList,
+  prefetchServiceList,
+} from '../../hooks/useServiceList';
 import { ServicesPage } from './ServicesPage';
 
 const checkout: ServiceSummary = {
@@ -77,7 +87,11 @@ function LocationDisplay() {
 
 function renderPage(
   api: Partial<MicroservicesApi>,
-  options: { url?: string; ownershipEntityRefs?: string[] } = {},
+  options: {
+    url?: string;
+    ownershipEntityRefs?: string[];
+    prefetchedList?: PrefetchedServiceList;
+  } = {},
 ) {
   const identityApi = mockApis.identity({
     userEntityRef: 'user:default/ada',
@@ -93,7 +107,7 @@ function renderPage(
         [identityApiRef, identityApi],
       ]}
     >
-      <ServicesPage />
+      <ServicesPage prefetchedList={options.prefetchedList} />
       <LocationDisplay />
     </TestApiProvider>,
     {
@@ -317,5 +331,66 @@ describe('ServicesPage', () => {
     expect(screen.queryByText(/at Object\./)).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('checkout')).toBeInTheDocument();
+  });
+
+  it('shows the rows of a request started before the page, without asking again', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    const prefetchedList = prefetchServiceList(
+      { listServices },
+      { offset: 0, limit: 20 },
+    );
+    await prefetchedList.promise;
+    await renderPage({ listServices }, { prefetchedList });
+    // In the first render: no progress bar before the rows.
+    expect(screen.getByText('checkout')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(listServices).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again when the request started before the page was for another page', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout], 41));
+    const prefetchedList = prefetchServiceList(
+      { listServices },
+      { offset: 0, limit: 20 },
+    );
+    await renderPage(
+      { listServices },
+      { url: '/microservices?page=2', prefetchedList },
+    );
+    expect(await screen.findByText('checkout')).toBeInTheDocument();
+    expect(listServices).toHaveBeenLastCalledWith({ offset: 20, limit: 20 });
+  });
+
+  it('asks for the summary only once the rows are there', async () => {
+    let showRows: (value: ReturnType<typeof page>) => void = () => {};
+    const listServices = jest.fn().mockReturnValue(
+      new Promise(resolve => {
+        showRows = resolve;
+      }),
+    );
+    const getSummary = jest.fn().mockResolvedValue(summary);
+    await renderPage({ listServices, getSummary });
+    expect(listServices).toHaveBeenCalled();
+    expect(getSummary).not.toHaveBeenCalled();
+    await act(async () => showRows(page([checkout])));
+    expect(await screen.findByText('checkout')).toBeInTheDocument();
+    await waitFor(() => expect(getSummary).toHaveBeenCalledTimes(1));
+  });
+
+  it('says under the table title, not above the table, when the results are stale', async () => {
+    const listServices = jest.fn().mockResolvedValue(page([checkout]));
+    const getSummary = jest.fn().mockResolvedValue({
+      ...summary,
+      stale: true,
+      evaluatedAt: '2026-12-01T09:30:00.000Z',
+    });
+    await renderPage({ listServices, getSummary });
+    const notice = await screen.findByText(/^The latest evaluation failed/);
+    expect(notice).toHaveTextContent('2026');
+    // In the table's toolbar, next to its title: the rows do not move when it appears.
+    expect(
+      within(notice.parentElement!).getByText('Services (1)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -1,12 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import { StaleResultsNotice } from '../StaleResultsNotice';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   PRINCIPLE_IDS,
-  ServiceListResponse,
+  ServiceListQuery,
   ServiceSortField,
   ServiceSummary,
 } from '@microservices-backstage/plugin-microservices-common';
@@ -17,6 +16,10 @@ import {
   MicroservicesLinks,
   useMicroservicesLinks,
 } from '../../hooks/useMicroservicesLinks';
+import {
+  PrefetchedServiceList,
+  useServiceList,
+} from '../../hooks/useServiceList';
 import { principleTitle } from '../../lib/principles';
 import {
   EMPTY_SERVICE_LIST_STATE,
@@ -35,6 +38,7 @@ import { LoadState, NO_SERVICES_EVALUATED } from '../LoadState';
 import { MicroservicesPageLayout } from '../MicroservicesPageLayout';
 import { RefName } from '../RefName';
 import { ServiceFilterOptions, ServiceFilters } from '../ServiceFilters';
+import { staleResultsMessage } from '../StaleResultsNotice';
 
 /** Failing principles named in a row; the rest are counted ("and 2 more"). */
 const MAX_PRINCIPLES_SHOWN = 3;
@@ -214,11 +218,20 @@ function withSelected(options: string[], selected: string[]): string[] {
   );
 }
 
+/** @see ServicesPage */
+export interface ServicesPageProps {
+  /** The first page's request, started before this page's code loaded (see the router). */
+  prefetchedList?: PrefetchedServiceList;
+}
+
 /**
  * Every evaluated service in one table. Filters, search, sorting and paging live in the URL, so
  * a filtered view can be shared; the backend filters, sorts and pages, so large catalogs stay fast.
+ * The rows come first: the landscape summary (filter options, whether the results are stale) is
+ * asked for once they are shown.
  */
-export function ServicesPage() {
+export function ServicesPage(props: ServicesPageProps) {
+  const { prefetchedList } = props;
   const api = useApi(microservicesApiRef);
   const identityApi = useApi(identityApiRef);
   const links = useMicroservicesLinks();
@@ -243,26 +256,36 @@ export function ServicesPage() {
     [setSearchParams],
   );
 
+  // The caller's teams, only for "mine": the other lists do not wait for the identity.
   const ownership = useAsync(async () => {
-    if (!state.mine) return [];
+    if (!state.mine) return undefined;
     return (await identityApi.getBackstageIdentity()).ownershipEntityRefs;
   }, [identityApi, state.mine]);
 
-  // Filter options; the list works without them, so a failure here only leaves them short.
-  const summary = useAsync(() => api.getSummary(), [api, reloads]);
+  // undefined while the teams load; null when nothing can match (mine without teams).
+  let query: ServiceListQuery | null | undefined;
+  if (!state.mine) query = toServiceListQuery(state) ?? null;
+  else if (ownership.value) {
+    query = toServiceListQuery(state, ownership.value) ?? null;
+  } else query = ownership.error ? null : undefined;
+  const list = useServiceList({
+    api,
+    query,
+    empty: { items: [], totalCount: 0, offset: 0, limit: state.pageSize },
+    reloads,
+    prefetched: prefetchedList,
+  });
 
-  const query = ownership.value
-    ? toServiceListQuery(state, ownership.value)
-    : undefined;
-  const queryKey = JSON.stringify(query ?? null);
-  const list = useAsync(async (): Promise<ServiceListResponse | undefined> => {
-    if (!ownership.value || ownership.loading) return undefined;
-    if (!query)
-      return { items: [], totalCount: 0, offset: 0, limit: state.pageSize };
-    return api.listServices(query);
-    // queryKey stands for query.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, queryKey, ownership.value, ownership.loading, reloads]);
+  // Filter options and the stale flag: asked for once the first rows are there, so that neither
+  // the request nor its larger answer delays them; the filters work without them meanwhile.
+  const [rowsSettled, setRowsSettled] = useState(false);
+  useEffect(() => {
+    if (!list.loading) setRowsSettled(true);
+  }, [list.loading]);
+  const summary = useAsync(
+    async () => (rowsSettled ? api.getSummary() : undefined),
+    [api, reloads, rowsSettled],
+  );
 
   const options: ServiceFilterOptions = useMemo(() => {
     const o = summary.value?.filterOptions;
@@ -333,6 +356,13 @@ export function ServicesPage() {
         <>
           <Table<ServiceSummary>
             title={response ? `Services (${response.totalCount})` : 'Services'}
+            // Under the title, in the toolbar's own height: the summary that says so comes after
+            // the rows, and a notice above the table would push them down.
+            subtitle={
+              summary.value?.stale
+                ? staleResultsMessage(summary.value.evaluatedAt)
+                : undefined
+            }
             columns={columns}
             data={response?.items ?? []}
             isLoading={loading}
@@ -400,10 +430,6 @@ export function ServicesPage() {
         onSearchChange={onSearchChange}
         onMineChange={onMineChange}
         onClear={onClear}
-      />
-      <StaleResultsNotice
-        stale={summary.value?.stale}
-        evaluatedAt={summary.value?.evaluatedAt}
       />
       {body}
     </MicroservicesPageLayout>

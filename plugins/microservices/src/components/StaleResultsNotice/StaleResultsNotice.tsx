@@ -8,6 +8,13 @@ export interface StaleResultsNoticeProps {
   evaluatedAt?: string;
 }
 
+/** That the latest evaluation failed, and when the results shown were computed. */
+export function staleResultsMessage(evaluatedAt?: string): string {
+  return `The latest evaluation failed; these results are from the last one that succeeded${
+    evaluatedAt ? `, ${formatDateTime(evaluatedAt)}` : ''
+  }.`;
+}
+
 /**
  * Says that the results on screen are older than the latest evaluation run, which failed
  * (catalog or database unavailable), so nobody takes an old score for a current one.
@@ -20,10 +27,8 @@ export function StaleResultsNotice({
   if (!stale) return null;
   return (
     <Alert severity="warning" style={{ marginBottom: 16 }}>
-      The latest evaluation failed; these results are from the last one that
-      succeeded
-      {evaluatedAt ? `, ${formatDateTime(evaluatedAt)}` : ''}. The backend logs
-      say why; the next scheduled run tries again.
+      {staleResultsMessage(evaluatedAt)} The backend logs say why; the next
+      scheduled run tries again.
     </Alert>
   );
 }

@@ -1,2 +1,2 @@
-export { StaleResultsNotice } from './StaleResultsNotice';
+export { StaleResultsNotice, staleResultsMessage } from './StaleResultsNotice';
 export type { StaleResultsNoticeProps } from './StaleResultsNotice';
