@@ -33,7 +33,7 @@ import { startPostgres } from '../../../scripts/postgres.mjs';
 
 const quick = process.argv.includes('--quick');
 const services = Number(process.env.BENCH_SERVICES ?? (quick ? 500 : 10_000));
-const runs = quick ? 3 : 7;
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 7));
 const SERVICE_NAME = /^service-\d+$/;
 
 /** The first row of a page's table that links to a service: the same test on both pages. */
@@ -82,9 +82,90 @@ function ensureAppBuilt() {
 
 let signInsDuringLoads = 0;
 
-async function timeFirstRows(page, baseUrl, { route }) {
-  const started = Date.now();
+/**
+ * Runs in every page before the app's scripts: marks (performance.now(), from navigation
+ * start) the animation frame in which the sidebar (the app shell every page pays) and the first
+ * table row that links to a service are first laid out with a size, the same test on both pages.
+ * Checked in the frame after a DOM change, so the mark is the frame that paints it.
+ */
+const MARK_FIRST_ROWS = `(() => {
+  performance.setResourceTimingBufferSize(5000);
+  const marks = (window.__benchMarks = {});
+  const SERVICE = ${SERVICE_NAME};
+  const shown = el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    const now = performance.now();
+    if (marks.sidebar === undefined) {
+      // The sidebar's drawer (its root has no size: the drawer is fixed in place).
+      const drawer = document.querySelector('[data-testid="sidebar-root"] > *');
+      if (drawer && shown(drawer)) marks.sidebar = now;
+    }
+    if (marks.firstRow === undefined) {
+      for (const a of document.querySelectorAll('table tbody a')) {
+        if (SERVICE.test(a.textContent.trim()) && shown(a)) {
+          marks.firstRow = now;
+          break;
+        }
+      }
+    }
+    if (marks.sidebar !== undefined && marks.firstRow !== undefined) observer.disconnect();
+  };
+  const observer = new MutationObserver(() => {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(check);
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+/** What the page did until its first row: navigation timing, paints, marks and requests. */
+const readTimeline = () => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = Object.fromEntries(
+    performance.getEntriesByType('paint').map(p => [p.name, p.startTime]),
+  );
+  const resources = performance.getEntriesByType('resource').map(r => ({
+    url: r.name,
+    type: r.initiatorType,
+    start: r.startTime,
+    responseStart: r.responseStart,
+    end: r.responseEnd,
+    transferred: r.transferSize,
+    size: r.decodedBodySize,
+  }));
+  return {
+    marks: window.__benchMarks,
+    html: nav.responseEnd,
+    domContentLoaded: nav.domContentLoadedEventEnd,
+    load: nav.loadEventEnd,
+    firstContentfulPaint: paint['first-contentful-paint'],
+    resources,
+  };
+};
+
+/** Main-thread time of the renderer (CDP Performance metrics, cumulative per page). */
+async function mainThreadMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map(x => [x.name, x.value]));
+  return {
+    script: m.ScriptDuration * 1000,
+    layout: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
+    task: m.TaskDuration * 1000,
+  };
+}
+
+/** One load of a page: its timeline up to the first service row. */
+async function timeFirstRows(page, cdp, baseUrl, { route }) {
+  const before = await mainThreadMetrics(cdp);
+  const clientStarted = Date.now();
   await page.goto(`${baseUrl}${route}`);
+  let signedIn = false;
   try {
     // When the app shows its sign-in page again on a fresh load, enter as guest (counted).
     const enter = page.getByRole('button', { name: /enter/i });
@@ -94,17 +175,102 @@ async function timeFirstRows(page, baseUrl, { route }) {
       .waitFor({ state: 'visible', timeout: 180_000 });
     if (await enter.isVisible()) {
       signInsDuringLoads++;
+      signedIn = true;
       await enter.click();
       await firstServiceRow(page).waitFor({
         state: 'visible',
         timeout: 180_000,
       });
     }
+    await page.waitForFunction(() => window.__benchMarks?.firstRow, null, {
+      timeout: 10_000,
+    });
   } catch (e) {
     await screenshot(page, `bench-failed-${route.split(/[/?]/)[1]}`);
     throw e;
   }
-  return Date.now() - started;
+  const clientMs = Date.now() - clientStarted;
+  const timeline = await page.evaluate(readTimeline);
+  const after = await mainThreadMetrics(cdp);
+  // A navigation may get a new renderer process (the old page kept for back-forward cache):
+  // then the counters start again from zero.
+  const since = key =>
+    Math.round(
+      after[key] >= before[key] ? after[key] - before[key] : after[key],
+    );
+  return {
+    firstRowMs: Math.round(timeline.marks.firstRow),
+    sidebarMs: Math.round(timeline.marks.sidebar ?? NaN),
+    clientMs,
+    signedIn,
+    mainThread: {
+      script: since('script'),
+      layout: since('layout'),
+      task: since('task'),
+    },
+    ...timeline,
+  };
+}
+
+/** Requests to the backend's APIs, by path, with their start and end from navigation start. */
+function apiRequests(load) {
+  return load.resources
+    .filter(r => r.url.includes('/api/') && r.start <= load.firstRowMs)
+    .map(r => ({
+      path: new URL(r.url).pathname.replace(/^\/api/, ''),
+      start: Math.round(r.start),
+      end: Math.round(r.end),
+      kB: round(r.size / 1024, 1),
+    }));
+}
+
+/** The breakdown of one load as phases from navigation start (ms). */
+function breakdown(load) {
+  const scripts = load.resources.filter(
+    r => r.type === 'script' && r.start <= load.firstRowMs,
+  );
+  const bundle = scripts.filter(r => r.start <= load.domContentLoaded);
+  const lastEnd = list =>
+    list.length ? Math.round(Math.max(...list.map(r => r.end))) : null;
+  return {
+    html: Math.round(load.html),
+    entryScriptsLoaded: lastEnd(bundle),
+    domContentLoaded: Math.round(load.domContentLoaded),
+    firstContentfulPaint: Math.round(load.firstContentfulPaint ?? NaN),
+    sidebar: load.sidebarMs,
+    lastChunkLoaded: lastEnd(scripts),
+    chunksBeforeFirstRow: scripts.length - bundle.length,
+    firstRow: load.firstRowMs,
+    requests: apiRequests(load),
+    mainThread: load.mainThread,
+  };
+}
+
+const median = values =>
+  summarize(values.filter(v => v !== null && !Number.isNaN(v))).p50;
+
+/** Medians of each phase over the loads of a page, and the API requests of its median load. */
+function medianBreakdown(loads) {
+  const phases = loads.map(breakdown);
+  const keys = [
+    'html',
+    'entryScriptsLoaded',
+    'domContentLoaded',
+    'firstContentfulPaint',
+    'sidebar',
+    'lastChunkLoaded',
+    'firstRow',
+  ];
+  const medianLoad = [...phases].sort((a, b) => a.firstRow - b.firstRow)[
+    Math.floor((phases.length - 1) / 2)
+  ];
+  return {
+    ...Object.fromEntries(keys.map(k => [k, median(phases.map(p => p[k]))])),
+    mainThreadScript: median(phases.map(p => p.mainThread.script)),
+    mainThreadLayout: median(phases.map(p => p.mainThread.layout)),
+    mainThreadTask: median(phases.map(p => p.mainThread.task)),
+    requestsOfMedianLoad: medianLoad.requests,
+  };
 }
 
 console.log(`overview: ${services} services; load ${loadAverageText()}`);
@@ -169,32 +335,43 @@ try {
   );
 
   browser = await launchBrowser();
+  await browser.addInitScript(MARK_FIRST_ROWS);
   const page = await openSignedIn(
     browser,
     `${backstage.baseUrl}/microservices`,
   );
-  const firstLoad = [];
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const firstLoads = [];
   for (const p of PAGES) {
-    firstLoad.push(await timeFirstRows(page, backstage.baseUrl, p));
+    firstLoads.push(await timeFirstRows(page, cdp, backstage.baseUrl, p));
     await screenshot(
       page,
       `bench-${p.route.split(/[/?]/)[1]}-${services}-services`,
     );
   }
-  const times = PAGES.map(() => []);
+  const loads = PAGES.map(() => []);
   for (let r = 0; r < runs; r++) {
     for (let i = 0; i < PAGES.length; i++)
-      times[i].push(await timeFirstRows(page, backstage.baseUrl, PAGES[i]));
+      loads[i].push(
+        await timeFirstRows(page, cdp, backstage.baseUrl, PAGES[i]),
+      );
   }
+  const firstLoad = firstLoads.map(l => l.firstRowMs);
+  const times = loads.map(l => l.map(x => x.firstRowMs));
   const stats = times.map(summarize);
+  const breakdowns = loads.map(medianBreakdown);
   for (let i = 0; i < PAGES.length; i++) {
     console.log(
       `${PAGES[i].name}: first load ${firstLoad[i]} ms; ${times[i].join(
         ', ',
-      )} ms`,
+      )} ms (client-side: ${loads[i].map(l => l.clientMs).join(', ')} ms)`,
     );
+    console.log(`  median phases: ${JSON.stringify(breakdowns[i])}`);
   }
   const ratio = round(stats[1].p50 / stats[0].p50, 1);
+  const requestsText = b =>
+    b.requestsOfMedianLoad.map(r => `${r.path} ${r.start}-${r.end}`).join(', ');
   writeSection({
     section: 'overview',
     title: `Time to first rows in headless Chromium: ${services.toLocaleString(
@@ -209,6 +386,8 @@ try {
       'max ms',
       'runs',
       '× the overview',
+      'app shell ms',
+      'main thread ms',
     ],
     rows: PAGES.map((p, i) => [
       `${p.name} (${p.route.split('?')[0]})`,
@@ -219,10 +398,33 @@ try {
       stats[i].max,
       runs,
       round(stats[i].p50 / stats[0].p50, 1),
+      breakdowns[i].sidebar,
+      breakdowns[i].mainThreadTask,
     ]),
     notes: [
       `the catalog page takes ${ratio}× as long as the overview to show its first rows (medians; goal: overview under 1 s and at least 5× sooner)`,
-      `navigation to the first service name visible, app boot included, one signed-in browser profile; "first load" is each page's first visit (not in the median), then ${runs} loads of each, alternating`,
+      `time from navigation start (the page's performance.timeOrigin) to the animation frame that first lays out a table row linking to a service (marked in the page, the same script on both pages), app boot included, one signed-in browser profile; "first load" is each page's first visit (not in the median), then ${runs} loads of each, alternating`,
+      `app shell: navigation start to the frame that first lays out the sidebar, which every page of the app pays; main thread: the renderer's busy time (CDP TaskDuration) over the load, median`,
+      ...PAGES.map(
+        (p, i) =>
+          `${p.name}, median phases (ms from navigation start): index.html ${
+            breakdowns[i].html
+          }, entry scripts loaded ${
+            breakdowns[i].entryScriptsLoaded
+          }, DOMContentLoaded ${
+            breakdowns[i].domContentLoaded
+          }, first contentful paint ${
+            breakdowns[i].firstContentfulPaint
+          }, sidebar ${breakdowns[i].sidebar}, last script chunk loaded ${
+            breakdowns[i].lastChunkLoaded
+          }, first row ${breakdowns[i].firstRow}; main thread: script ${
+            breakdowns[i].mainThreadScript
+          }, style and layout ${breakdowns[i].mainThreadLayout}, all tasks ${
+            breakdowns[i].mainThreadTask
+          }; API requests of the median load (start-end): ${requestsText(
+            breakdowns[i],
+          )}`,
+      ),
       `the app showed its guest sign-in page again on ${signInsDuringLoads} of ${
         2 * (runs + 1)
       } loads (the click on Enter is then part of the time)`,
@@ -247,6 +449,8 @@ try {
         firstLoadMs: firstLoad[i],
         timesMs: times[i],
         ...stats[i],
+        medianPhases: breakdowns[i],
+        loads: [firstLoads[i], ...loads[i]].map(breakdown),
       })),
     },
   });
