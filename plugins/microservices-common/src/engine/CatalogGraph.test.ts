@@ -66,6 +66,28 @@ describe('CatalogGraph', () => {
       expect(graph.services).toEqual([first]);
     });
 
+    it('finds the node of any input entity, in any order, a duplicate giving the first definition', () => {
+      const first = service('orders', { owner: 'team-a' });
+      const duplicate = service('Orders', { owner: 'team-b' });
+      const payments = service('payments');
+      const team = group('team-a');
+      const graph = new CatalogGraph([first, duplicate, payments, team]);
+      const stranger = service('payments'); // not an input object, same ref
+      const asked = [payments, team, first, duplicate, payments, stranger];
+      expect(asked.map(e => graph.refOf(e))).toEqual([
+        'component:default/payments',
+        'group:default/team-a',
+        'component:default/orders',
+        'component:default/orders',
+        'component:default/payments',
+        'component:default/payments',
+      ]);
+      expect(graph.nodeOf(duplicate)?.entity).toBe(first);
+      expect(graph.nodeOf(stranger)?.entity).toBe(payments);
+      expect(graph.nodeOf(service('unknown'))).toBeUndefined();
+      expect(graph.refOf(service('unknown'))).toBe('component:default/unknown');
+    });
+
     it('reports dangling and invalid dependency refs with the field they are in (owner, system and provided APIs have their own checks)', () => {
       const graph = new CatalogGraph([
         service('orders', {
@@ -326,7 +348,9 @@ describe('CatalogGraph: spec.dependencyOf, as Backstage derives it', () => {
       }),
     ]);
     expect(
-      graph.sharedDatastoresOf('component:default/reports').map(s => s.datastoreRef),
+      graph
+        .sharedDatastoresOf('component:default/reports')
+        .map(s => s.datastoreRef),
     ).toEqual(['resource:default/orders-db']);
   });
 
@@ -335,7 +359,10 @@ describe('CatalogGraph: spec.dependencyOf, as Backstage derives it', () => {
       service('a', { dependsOn: ['component:b'] }),
       service('b'),
       // b depends on c, declared on c's side; c depends on a: a -> b -> c -> a.
-      service('c', { dependsOn: ['component:a'], dependencyOf: ['component:b'] }),
+      service('c', {
+        dependsOn: ['component:a'],
+        dependencyOf: ['component:b'],
+      }),
       service('self', { dependencyOf: ['component:self'] }),
     ]);
     expect(graph.cycles).toEqual([

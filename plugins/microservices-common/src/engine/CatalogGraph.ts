@@ -49,13 +49,36 @@ export interface SharedDeploymentId {
   services: string[];
 }
 
-interface GraphAnalysis {
-  cycles: string[][];
-  cycleOf: Map<string, string[]>;
-  /** Index into `dependentCounts` of each entity that has a dependency edge. */
-  indexOf: Map<string, number>;
-  dependentCounts: Int32Array;
+/** Everything the graph knows about one entity, so that each question costs one lookup. */
+interface Slot {
+  node: EntityNode;
+  isService: boolean;
+  /** Position in `services`; -1 for other entities. */
+  serviceIndex: number;
+  isDatastore: boolean;
+  /** Its dependency edges, sorted; targets may be dangling. */
+  edgesFrom: DependencyEdge[];
+  /** Distinct targets of `edgesFrom`, sorted. */
+  dependencies: string[];
+  /** The slots of the targets that exist, in the same order. */
+  dependencySlots: Slot[];
+  /** Existing entities depending on it directly, sorted. */
+  dependents: string[];
+  selfDependent: boolean;
+  datastores?: string[];
+  /** Services depending on it, sorted, when it is a datastore (see servicesUsingDatastore). */
+  datastoreUsers?: string[];
+  /** Position in the cycle analysis; -1 when it takes no part (see analyse). */
+  analysisIndex: number;
+  cycle?: string[];
+  dependentCount: number;
+  deploymentIds?: SharedDeploymentId[];
 }
+
+// Shared by every slot without any; frozen, so that a caller changing one fails loudly.
+const NO_REFS = Object.freeze([]) as unknown as string[];
+const NO_EDGES = Object.freeze([]) as unknown as DependencyEdge[];
+const NO_SLOTS = Object.freeze([]) as unknown as Slot[];
 
 /**
  * A ref as the graph's maps key it: lowercased. Refs the graph hands out are already
@@ -111,25 +134,33 @@ export class CatalogGraph {
   /** Refs defined more than once in the input, sorted. */
   readonly duplicateRefs: string[];
 
-  private readonly nodes = new Map<string, EntityNode>();
-  /** Refs of the input entities, so that checks need not re-derive them. */
-  private readonly refs = new Map<Entity, string>();
-  private readonly serviceRefs: string[] = [];
+  private readonly slots = new Map<string, Slot>();
+  /**
+   * The slot of each input entity (a duplicate maps to its ref's first definition), built
+   * on first need: evaluations walk the services in order (see slotOfEntity).
+   */
+  private slotsByEntity?: Map<Entity, Slot>;
+  private readonly duplicateEntities: [Entity, Slot][] = [];
+  private readonly serviceSlots: Slot[] = [];
+  private nextService = 0;
   private readonly providers = new Map<string, string[]>();
-  private readonly dependencies = new Map<string, string[]>();
-  private readonly dependents = new Map<string, string[]>();
-  private readonly edgesFrom = new Map<string, DependencyEdge[]>();
   /** Built on first use: only callers showing a service's dependents need it. */
   private edgesTo?: Map<string, DependencyEdge[]>;
-  private readonly selfDependent = new Set<string>();
-  private readonly datastoresByRef = new Map<string, string[]>();
   private readonly cycleMemberSets = new WeakMap<string[], Set<string>>();
   private readonly datastoreTypes: Set<string>;
-  private analysis?: GraphAnalysis;
-  private datastoreUsers?: Map<string, string[]>;
-  private deploymentIds?: Map<string, SharedDeploymentId[]>;
+  private analysed?: { cycles: string[][] };
+  private datastoreUsersIndexed = false;
+  private deploymentIdsIndexed = false;
   private shared?: SharedDatastore[];
   private sharedByRef?: Map<string, SharedDatastore>;
+  /**
+   * The last slot asked for: checks ask about the service under evaluation many times in a
+   * row, and a lookup in a map of every entity is the graph's most frequent cost.
+   */
+  private lastRef?: string;
+  private lastSlot?: Slot;
+  private lastEntity?: Entity;
+  private lastEntitySlot?: Slot;
 
   constructor(entities: readonly Entity[], options: CatalogGraphOptions = {}) {
     this.datastoreTypes = new Set(
@@ -143,17 +174,39 @@ export class CatalogGraph {
       if (!ref) {
         continue; // no kind or name: nothing can refer to it
       }
-      this.refs.set(entity, ref);
-      if (this.nodes.has(ref)) {
+      const existing = this.slots.get(ref);
+      if (existing) {
+        this.duplicateEntities.push([entity, existing]);
         duplicates.add(ref);
         continue;
       }
       const node = readEntityNode(entity, ref);
-      this.nodes.set(ref, node);
+      const slot: Slot = {
+        node,
+        isService: node.kind === 'component' && node.type === 'service',
+        serviceIndex: -1,
+        isDatastore:
+          node.kind === 'resource' &&
+          node.type !== undefined &&
+          this.datastoreTypes.has(node.type),
+        edgesFrom: NO_EDGES,
+        dependencies: NO_REFS,
+        dependencySlots: NO_SLOTS,
+        dependents: NO_REFS,
+        selfDependent: false,
+        datastores: undefined,
+        datastoreUsers: undefined,
+        analysisIndex: -1,
+        cycle: undefined,
+        dependentCount: 0,
+        deploymentIds: undefined,
+      };
+      this.slots.set(ref, slot);
       this.entities.push(entity);
-      if (node.kind === 'component' && node.type === 'service') {
+      if (slot.isService) {
+        slot.serviceIndex = this.services.length;
         this.services.push(entity);
-        this.serviceRefs.push(ref);
+        this.serviceSlots.push(slot);
       }
     }
     this.duplicateRefs = [...duplicates].sort();
@@ -161,7 +214,7 @@ export class CatalogGraph {
   }
 
   private indexEdges() {
-    for (const node of this.nodes.values()) {
+    for (const { node } of this.slots.values()) {
       if (node.kind === 'component') {
         for (const api of node.providesApis) {
           if (!api.ref) continue;
@@ -173,13 +226,14 @@ export class CatalogGraph {
     }
     // Each edge once: repeated entries in a list are deduplicated per list, without building
     // a key per edge (the graph of a large catalog has hundreds of thousands of edges).
-    const addEdge = (edge: DependencyEdge) => {
+    const addEdge = (from: Slot, edge: DependencyEdge) => {
       if (edge.from === edge.to) {
         // Providing and consuming the same API is not a dependency on oneself.
-        if (edge.via !== 'consumesApis') this.selfDependent.add(edge.from);
+        if (edge.via !== 'consumesApis') from.selfDependent = true;
         return;
       }
-      pushTo(this.edgesFrom, edge.from, edge);
+      if (from.edgesFrom === NO_EDGES) from.edgesFrom = [edge];
+      else from.edgesFrom.push(edge);
     };
     const distinctRefs = (values: RefValue[]): string[] => {
       if (values.length > 32) {
@@ -192,50 +246,100 @@ export class CatalogGraph {
       }
       return refs;
     };
-    for (const node of this.nodes.values()) {
+    for (const slot of this.slots.values()) {
+      const node = slot.node;
       for (const to of distinctRefs(node.dependsOn)) {
-        addEdge({ from: node.ref, to, via: 'dependsOn' });
+        addEdge(slot, { from: node.ref, to, via: 'dependsOn' });
       }
       // Declared on the dependency's side; a dependent that does not exist adds no edge.
       for (const from of distinctRefs(node.dependencyOf)) {
-        if (this.nodes.has(from))
-          addEdge({ from, to: node.ref, via: 'dependencyOf' });
+        const fromSlot = this.slots.get(from);
+        if (fromSlot) {
+          addEdge(fromSlot, { from, to: node.ref, via: 'dependencyOf' });
+        }
       }
       for (const apiRef of distinctRefs(node.consumesApis)) {
-        for (const to of this.providers.get(apiRef) ?? []) {
-          addEdge({ from: node.ref, to, via: 'consumesApis', apiRef });
+        for (const to of this.providers.get(apiRef) ?? NO_REFS) {
+          addEdge(slot, { from: node.ref, to, via: 'consumesApis', apiRef });
         }
       }
     }
     // Sorted, so that results do not depend on the order of the input entities.
     for (const providers of this.providers.values()) providers.sort();
-    for (const edges of this.edgesFrom.values()) edges.sort(compareEdges);
-    for (const [from, edges] of this.edgesFrom) {
+    for (const slot of this.slots.values()) {
+      const edges = slot.edgesFrom;
+      if (edges.length === 0) continue;
+      edges.sort(compareEdges);
       // Sorted by target first, so repeated targets are adjacent.
       const targets: string[] = [];
       for (const edge of edges) {
         if (targets[targets.length - 1] !== edge.to) targets.push(edge.to);
       }
-      this.dependencies.set(from, targets);
+      slot.dependencies = targets;
       for (const target of targets) {
-        if (this.nodes.has(target)) pushTo(this.dependents, target, from);
+        const targetSlot = this.slots.get(target);
+        if (!targetSlot) continue;
+        if (slot.dependencySlots === NO_SLOTS) slot.dependencySlots = [];
+        slot.dependencySlots.push(targetSlot);
+        if (targetSlot.dependents === NO_REFS) targetSlot.dependents = [];
+        targetSlot.dependents.push(slot.node.ref);
       }
     }
-    for (const dependents of this.dependents.values()) dependents.sort();
+    for (const slot of this.slots.values()) {
+      if (slot.dependents.length > 1) slot.dependents.sort();
+    }
+  }
+
+  /** One lookup per ref, any casing; the last one is remembered. */
+  private slot(ref: string): Slot | undefined {
+    if (ref === this.lastRef) return this.lastSlot;
+    const slot = lookup(this.slots, ref);
+    this.lastRef = ref;
+    this.lastSlot = slot;
+    return slot;
+  }
+
+  private slotOfEntity(entity: Entity): Slot | undefined {
+    if (entity === this.lastEntity) return this.lastEntitySlot;
+    let slot: Slot | undefined = this.serviceSlots[this.nextService];
+    if (slot?.node.entity !== entity) {
+      slot =
+        this.entitySlots().get(entity) ??
+        this.slots.get(entityRefOf(entity) ?? '');
+    }
+    if (slot?.isService && slot.node.entity === entity) {
+      this.nextService = slot.serviceIndex + 1;
+    }
+    this.lastEntity = entity;
+    this.lastEntitySlot = slot;
+    return slot;
+  }
+
+  private entitySlots(): Map<Entity, Slot> {
+    if (!this.slotsByEntity) {
+      this.slotsByEntity = new Map();
+      for (const slot of this.slots.values()) {
+        this.slotsByEntity.set(slot.node.entity, slot);
+      }
+      for (const [entity, slot] of this.duplicateEntities) {
+        this.slotsByEntity.set(entity, slot);
+      }
+    }
+    return this.slotsByEntity;
   }
 
   /** Its dependency edges (what it depends on), each once; targets may be dangling. */
   upstreamOf(ref: string): readonly DependencyEdge[] {
-    return lookup(this.edgesFrom, ref) ?? [];
+    return this.slot(ref)?.edgesFrom ?? NO_EDGES;
   }
 
   /** The edges of the entities that depend on it. */
   downstreamOf(ref: string): readonly DependencyEdge[] {
     if (!this.edgesTo) {
       const edgesTo = new Map<string, DependencyEdge[]>();
-      for (const edges of this.edgesFrom.values()) {
-        for (const edge of edges) {
-          if (this.nodes.has(edge.to)) pushTo(edgesTo, edge.to, edge);
+      for (const slot of this.slots.values()) {
+        for (const edge of slot.edgesFrom) {
+          if (this.slots.has(edge.to)) pushTo(edgesTo, edge.to, edge);
         }
       }
       for (const edges of edgesTo.values()) edges.sort(compareEdges);
@@ -246,16 +350,16 @@ export class CatalogGraph {
 
   /** The normalized ref of an entity ('' when it has no kind or name). */
   refOf(entity: Entity): string {
-    return this.refs.get(entity) ?? entityRefOf(entity) ?? '';
+    return this.slotOfEntity(entity)?.node.ref ?? entityRefOf(entity) ?? '';
   }
 
   /** The entity a ref names, or undefined; `ref` is a full `kind:namespace/name`, any case. */
   node(ref: string): EntityNode | undefined {
-    return lookup(this.nodes, ref);
+    return this.slot(ref)?.node;
   }
 
   nodeOf(entity: Entity): EntityNode | undefined {
-    return this.nodes.get(this.refOf(entity));
+    return this.slotOfEntity(entity)?.node;
   }
 
   get(ref: string): Entity | undefined {
@@ -263,36 +367,30 @@ export class CatalogGraph {
   }
 
   has(ref: string | undefined): boolean {
-    return ref !== undefined && lookup(this.nodes, ref) !== undefined;
+    return ref !== undefined && this.slot(ref) !== undefined;
   }
 
   isService(ref: string): boolean {
-    const node = this.node(ref);
-    return node?.kind === 'component' && node.type === 'service';
+    return this.slot(ref)?.isService ?? false;
   }
 
   isDatastore(ref: string): boolean {
-    const node = this.node(ref);
-    return (
-      node?.kind === 'resource' &&
-      node.type !== undefined &&
-      this.datastoreTypes.has(node.type)
-    );
+    return this.slot(ref)?.isDatastore ?? false;
   }
 
   /** Distinct dependencies, itself excluded; `dependsOn` targets may be dangling. */
   dependenciesOf(ref: string): string[] {
-    return lookup(this.dependencies, ref) ?? [];
+    return this.slot(ref)?.dependencies ?? NO_REFS;
   }
 
   /** Entities that depend on it directly. */
   dependentsOf(ref: string): string[] {
-    return lookup(this.dependents, ref) ?? [];
+    return this.slot(ref)?.dependents ?? NO_REFS;
   }
 
   /** Whether its own `spec.dependsOn` or `spec.dependencyOf` names itself. */
   dependsOnItself(ref: string): boolean {
-    return this.selfDependent.has(keyOf(ref));
+    return this.slot(ref)?.selfDependent ?? false;
   }
 
   /** The Components whose `spec.providesApis` lists the API. */
@@ -311,9 +409,13 @@ export class CatalogGraph {
       return [];
     }
     const dangling: RefValue[] = [];
-    for (const field of [node.dependsOn, node.dependencyOf, node.consumesApis]) {
+    for (const field of [
+      node.dependsOn,
+      node.dependencyOf,
+      node.consumesApis,
+    ]) {
       for (const value of field) {
-        if (value.ref === undefined || !this.nodes.has(value.ref)) {
+        if (value.ref === undefined || !this.slots.has(value.ref)) {
           dangling.push(value);
         }
       }
@@ -323,28 +425,42 @@ export class CatalogGraph {
 
   /** The datastores among its dependencies (worked out once per entity: several checks ask). */
   datastoresOf(ref: string): string[] {
-    let datastores = this.datastoresByRef.get(ref);
-    if (!datastores) {
-      datastores = this.dependenciesOf(ref).filter(target =>
-        this.isDatastore(target),
-      );
-      this.datastoresByRef.set(ref, datastores);
+    const slot = this.slot(ref);
+    return slot ? this.datastoresOfSlot(slot) : NO_REFS;
+  }
+
+  private datastoresOfSlot(slot: Slot): string[] {
+    if (!slot.datastores) {
+      let datastores = NO_REFS;
+      for (const target of slot.dependencySlots) {
+        if (target.isDatastore) {
+          if (datastores === NO_REFS) datastores = [];
+          datastores.push(target.node.ref);
+        }
+      }
+      slot.datastores = datastores;
     }
-    return datastores;
+    return slot.datastores;
   }
 
   /** The services that depend on a datastore, sorted. */
   servicesUsingDatastore(ref: string): string[] {
-    if (!this.datastoreUsers) {
-      this.datastoreUsers = new Map();
-      for (const service of this.serviceRefs) {
-        for (const datastore of this.datastoresOf(service)) {
-          pushTo(this.datastoreUsers, datastore, service);
+    if (!this.datastoreUsersIndexed) {
+      this.datastoreUsersIndexed = true;
+      for (const service of this.serviceSlots) {
+        for (const target of service.dependencySlots) {
+          if (target.isDatastore) {
+            (target.datastoreUsers ??= []).push(service.node.ref);
+          }
         }
       }
-      for (const users of this.datastoreUsers.values()) users.sort();
+      for (const slot of this.slots.values()) {
+        if (slot.datastoreUsers && slot.datastoreUsers.length > 1) {
+          slot.datastoreUsers.sort();
+        }
+      }
     }
-    return lookup(this.datastoreUsers, ref) ?? [];
+    return this.slot(ref)?.datastoreUsers ?? NO_REFS;
   }
 
   /** Owner as a comparable key: the normalized ref, else the text as written. */
@@ -391,7 +507,8 @@ export class CatalogGraph {
 
   /** The members of the cycle the entity is on (itself included), if any. */
   cycleOf(ref: string): string[] | undefined {
-    return lookup(this.analyse().cycleOf, ref);
+    this.analyse();
+    return this.slot(ref)?.cycle;
   }
 
   /** The members of the entity's cycle as a set, built once per cycle. */
@@ -408,9 +525,8 @@ export class CatalogGraph {
 
   /** Blast radius: how many distinct services depend on it, directly or transitively. */
   blastRadiusOf(ref: string): number {
-    const { indexOf, dependentCounts } = this.analyse();
-    const index = lookup(indexOf, ref);
-    return index === undefined ? 0 : dependentCounts[index];
+    this.analyse();
+    return this.slot(ref)?.dependentCount ?? 0;
   }
 
   /** The datastores it depends on that other services depend on too. */
@@ -432,19 +548,18 @@ export class CatalogGraph {
   }
 
   private findSharedDatastores(): SharedDatastore[] {
+    this.servicesUsingDatastore(''); // indexes every datastore's users
     const shared: SharedDatastore[] = [];
-    for (const node of this.nodes.values()) {
-      const services = this.isDatastore(node.ref)
-        ? this.servicesUsingDatastore(node.ref)
-        : [];
-      if (services.length < 2) {
+    for (const slot of this.slots.values()) {
+      const services = slot.datastoreUsers;
+      if (!slot.isDatastore || !services || services.length < 2) {
         continue;
       }
       const ownerKeys = services.map(service => this.ownerKeyOf(service) ?? '');
       const systemKeys = services.map(s => this.systemKeyOf(s) ?? '');
       shared.push({
-        datastoreRef: node.ref,
-        services: [...services].sort(),
+        datastoreRef: slot.node.ref,
+        services: [...services],
         owners: sortedDistinct(ownerKeys.filter(Boolean)),
         systems: sortedDistinct(systemKeys.filter(Boolean)),
         conflicting:
@@ -456,88 +571,86 @@ export class CatalogGraph {
 
   /** The deployment ids (see DEPLOYMENT_ID_ANNOTATIONS) it shares with other services. */
   sharedDeploymentIdsOf(ref: string): SharedDeploymentId[] {
-    if (!this.deploymentIds) {
-      this.deploymentIds = this.indexSharedDeploymentIds();
+    if (!this.deploymentIdsIndexed) {
+      this.deploymentIdsIndexed = true;
+      this.indexSharedDeploymentIds();
     }
-    return lookup(this.deploymentIds, ref) ?? [];
+    return this.slot(ref)?.deploymentIds ?? [];
   }
 
-  private indexSharedDeploymentIds(): Map<string, SharedDeploymentId[]> {
+  private indexSharedDeploymentIds() {
     const byId = new Map<string, SharedDeploymentId>();
-    for (const service of this.serviceRefs) {
-      const annotations = annotationsOf(this.nodes.get(service)!.entity);
+    const slotsById = new Map<SharedDeploymentId, Slot[]>();
+    for (const service of this.serviceSlots) {
+      const annotations = annotationsOf(service.node.entity);
       for (const annotation of DEPLOYMENT_ID_ANNOTATIONS) {
         const value = annotations[annotation];
         if (value === undefined) continue;
         const key = `${annotation}\n${value}`;
-        const id = byId.get(key) ?? { annotation, value, services: [] };
-        id.services.push(service);
-        byId.set(key, id);
+        let id = byId.get(key);
+        if (!id) {
+          id = { annotation, value, services: [] };
+          byId.set(key, id);
+          slotsById.set(id, []);
+        }
+        id.services.push(service.node.ref);
+        slotsById.get(id)!.push(service);
       }
     }
-    const byService = new Map<string, SharedDeploymentId[]>();
-    for (const id of byId.values()) {
+    for (const [id, slots] of slotsById) {
       if (id.services.length < 2) continue;
       id.services.sort();
-      for (const service of id.services) pushTo(byService, service, id);
+      for (const slot of slots) (slot.deploymentIds ??= []).push(id);
     }
-    return byService;
   }
 
   /**
    * Cycles and blast radius, for the whole graph at once: O((V + E) · ⌈S/32⌉), see
-   * countDependents. Only entities with a dependency edge (or depending on themselves) take
-   * part: the others are on no cycle and nothing depends on them.
+   * countDependents. Only entities with a dependency edge between existing entities (or
+   * depending on themselves) take part: the others are on no cycle and nothing depends on them.
    */
-  private analyse(): GraphAnalysis {
-    if (this.analysis) {
-      return this.analysis;
+  private analyse(): { cycles: string[][] } {
+    if (this.analysed) {
+      return this.analysed;
     }
-    const indexOf = new Map<string, number>();
-    const refs: string[] = [];
-    const add = (ref: string) => {
-      if (!indexOf.has(ref)) {
-        indexOf.set(ref, refs.length);
-        refs.push(ref);
+    const members: Slot[] = [];
+    const join = (slot: Slot) => {
+      if (slot.analysisIndex === -1) {
+        slot.analysisIndex = members.length;
+        members.push(slot);
       }
     };
-    for (const [from, targets] of this.dependencies) {
-      if (!this.nodes.has(from)) continue;
-      for (const target of targets) {
-        if (this.nodes.has(target)) {
-          add(from);
-          add(target);
-        }
+    for (const slot of this.slots.values()) {
+      for (const target of slot.dependencySlots) {
+        join(slot);
+        join(target);
       }
+      if (slot.selfDependent) join(slot);
     }
-    for (const ref of this.selfDependent) add(ref);
-    const adjacency = refs.map(ref => {
-      const targets: number[] = [];
-      for (const target of this.dependencies.get(ref) ?? []) {
-        const index = indexOf.get(target);
-        if (index !== undefined) targets.push(index);
-      }
-      return targets;
-    });
+    const adjacency = members.map(slot =>
+      slot.dependencySlots.map(target => target.analysisIndex),
+    );
     const components = stronglyConnectedComponents(adjacency);
 
     const cycles: string[][] = [];
-    const cycleOf = new Map<string, string[]>();
     for (const component of components) {
-      if (component.length > 1 || this.selfDependent.has(refs[component[0]])) {
-        const members = component.map(index => refs[index]).sort();
-        cycles.push(members);
-        for (const member of members) cycleOf.set(member, members);
+      if (component.length > 1 || members[component[0]].selfDependent) {
+        const cycle = component.map(index => members[index].node.ref).sort();
+        cycles.push(cycle);
+        for (const index of component) members[index].cycle = cycle;
       }
     }
     cycles.sort((a, b) => a[0].localeCompare(b[0]));
 
-    const isService = new Uint8Array(refs.length);
-    for (let index = 0; index < refs.length; index++) {
-      if (this.isService(refs[index])) isService[index] = 1;
+    const isService = new Uint8Array(members.length);
+    for (let index = 0; index < members.length; index++) {
+      if (members[index].isService) isService[index] = 1;
     }
     const dependentCounts = countDependents(adjacency, components, isService);
-    this.analysis = { cycles, cycleOf, indexOf, dependentCounts };
-    return this.analysis;
+    for (let index = 0; index < members.length; index++) {
+      members[index].dependentCount = dependentCounts[index];
+    }
+    this.analysed = { cycles };
+    return this.analysed;
   }
 }

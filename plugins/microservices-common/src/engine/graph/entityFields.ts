@@ -32,39 +32,56 @@ export function stringValue(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Annotations read once per entity object: a dozen checks look at them per service. */
-const annotationCache = new WeakMap<object, Record<string, string>>();
+/**
+ * Annotations that needed cleaning, per entity object. Clean ones (the common case) are the
+ * entity's own object and need no entry: a weak map entry per entity costs the garbage
+ * collector more than checking the values again.
+ */
+const cleanedAnnotations = new WeakMap<object, Record<string, string>>();
+/** The last answer: a dozen checks ask for the annotations of the same service in a row. */
+let lastEntity: unknown;
+let lastAnnotations: Record<string, string> = {};
 
-/** The entity's annotations that have a non-blank string value (read once per entity). */
+/** The entity's annotations that have a non-blank string value. */
 export function annotationsOf(entity: Entity): Record<string, string> {
-  const cached = annotationCache.get(entity);
+  if (entity === lastEntity) return lastAnnotations;
+  const annotations = readAnnotations(entity);
+  lastEntity = entity;
+  lastAnnotations = annotations;
+  return annotations;
+}
+
+function readAnnotations(entity: Entity): Record<string, string> {
+  const raw =
+    isObject(entity) && isObject(entity.metadata)
+      ? entity.metadata.annotations
+      : undefined;
+  if (!isObject(raw)) {
+    return {};
+  }
+  const cached = cleanedAnnotations.get(raw);
   if (cached) return cached;
-  const raw = isObject(entity.metadata)
-    ? entity.metadata.annotations
-    : undefined;
-  let result: Record<string, string> = {};
-  if (isObject(raw)) {
-    const keys = Object.keys(raw);
-    // The common case: every value already a trimmed, non-blank string. Then the entity's own
-    // object is the answer (read-only by contract), and nothing is copied.
-    const clean = keys.every(key => {
-      const value = raw[key];
-      return typeof value === 'string' && value !== '' && value.trim() === value;
-    });
-    if (clean) {
-      result = raw as Record<string, string>;
-    } else {
-      for (const key of keys) {
-        const text = stringValue(raw[key]);
-        if (text !== undefined) {
-          result[key] = text;
-        }
-      }
+  // Every value already a trimmed, non-blank string: the entity's own object is the answer
+  // (read-only by contract), and nothing is copied.
+  let clean = true;
+  for (const key in raw) {
+    const value = raw[key];
+    if (typeof value !== 'string' || value === '' || value.trim() !== value) {
+      clean = false;
+      break;
     }
   }
-  if (typeof entity === 'object' && entity !== null) {
-    annotationCache.set(entity, result);
+  if (clean) {
+    return raw as Record<string, string>;
   }
+  const result: Record<string, string> = {};
+  for (const key of Object.keys(raw)) {
+    const text = stringValue(raw[key]);
+    if (text !== undefined) {
+      result[key] = text;
+    }
+  }
+  cleanedAnnotations.set(raw, result);
   return result;
 }
 
