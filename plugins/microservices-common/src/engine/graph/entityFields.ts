@@ -64,7 +64,7 @@ function readAnnotations(entity: Entity): Record<string, string> {
   // Every value already a trimmed, non-blank string: the entity's own object is the answer
   // (read-only by contract), and nothing is copied.
   let clean = true;
-  for (const key in raw) {
+  for (const key of Object.keys(raw)) {
     const value = raw[key];
     if (typeof value !== 'string' || value === '' || value.trim() !== value) {
       clean = false;
