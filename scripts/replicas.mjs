@@ -119,10 +119,12 @@ try {
   console.log(`  health rounds: ${rounds.length} (${byReplica(rounds)}); once per cadence would be ${expectedRounds}`);
   console.log(`  gaps between health rounds (s): ${gaps(rounds.map(e => e.at)).map(g => g.toFixed(1)).join(', ')}`);
 
-  check(Math.abs(evaluations.length - expectedRuns) <= 1, `evaluation ran ${evaluations.length} times in ${WINDOW_S} s: once per ${EVALUATION_CADENCE_S} s cadence (${expectedRuns} +-1), not once per replica`);
+  // Once per replica would double the count: the upper bounds are what tell the two apart. The
+  // lower bounds are loose because a loaded machine (load 15 was seen) delays scheduled tasks.
+  check(evaluations.length >= expectedRuns / 2 && evaluations.length <= expectedRuns + 1, `evaluation ran ${evaluations.length} times in ${WINDOW_S} s: once per ${EVALUATION_CADENCE_S} s cadence (${expectedRuns / 2}-${expectedRuns + 1}), not once per replica`);
   check(runRows.length === evaluations.length, `one microservices_runs row per logged run (${runRows.length})`);
   check(gaps(evaluations.map(e => e.at)).every(g => g >= EVALUATION_CADENCE_S / 2), 'no two evaluations within half a cadence of each other');
-  check(Math.abs(rounds.length - expectedRounds) <= 2, `health probing ran ${rounds.length} times: once per ${HEALTH_CADENCE_S} s cadence (${expectedRounds} +-2)`);
+  check(rounds.length >= expectedRounds / 2 && rounds.length <= expectedRounds + 2, `health probing ran ${rounds.length} times: once per ${HEALTH_CADENCE_S} s cadence (${expectedRounds / 2}-${expectedRounds + 2}), not once per replica`);
   check(gaps(rounds.map(e => e.at)).every(g => g >= HEALTH_CADENCE_S / 2), 'no two health rounds within half a cadence of each other');
 
   // Written by one, served by the other (retried when a scheduled run lands in between).
