@@ -15,6 +15,7 @@ import {
 } from '@microservices-backstage/plugin-microservices-node';
 import { createHealthService } from './health/createHealthService';
 import { readPluginConfig } from './config/readPluginConfig';
+import { migrateToLatest } from './database/migrateToLatest';
 import { KnexMicroservicesStore } from './database/KnexMicroservicesStore';
 import { createRouter } from './router/createRouter';
 import type express from 'express';
@@ -70,15 +71,20 @@ export const microservicesPlugin = createBackendPlugin({
 
         const db = await deps.database.getClient();
         if (!deps.database.migrations?.skip) {
-          await db.migrate.latest({
+          await migrateToLatest(db, {
             directory: resolvePackagePath(
               '@microservices-backstage/plugin-microservices-backend',
               'migrations',
             ),
+            logger,
           });
         }
         const store = new KnexMicroservicesStore(db);
-        const catalog = new CatalogReader(deps.catalog, deps.auth, deps.permissions);
+        const catalog = new CatalogReader(
+          deps.catalog,
+          deps.auth,
+          deps.permissions,
+        );
         const evaluator = new LandscapeEvaluator({
           catalog,
           store,
@@ -131,7 +137,9 @@ export const microservicesPlugin = createBackendPlugin({
         deps.httpRouter.use(notFoundHandler);
         // An error handler (four arguments): express runs it for errors of the routes above;
         // httpRouter's type knows request handlers only.
-        deps.httpRouter.use(databaseUnavailableHandler as unknown as express.Handler);
+        deps.httpRouter.use(
+          databaseUnavailableHandler as unknown as express.Handler,
+        );
       },
     });
   },
