@@ -1,3 +1,4 @@
+import { toCheckResultJson } from '@microservices-backstage/plugin-microservices-common';
 import type { LintReport } from './createLintReport';
 
 /**
@@ -40,16 +41,7 @@ function jsonOutput(report: LintReport) {
       passed: service.passed,
       source: service.source ?? null,
       warnings: service.warnings,
-      checks: service.checks.map(check => ({
-        id: check.id,
-        principle: check.principle,
-        status: check.status,
-        message: check.message,
-        remediation: check.remediation,
-        weight: check.weight,
-        ...(check.exemption ? { exemption: check.exemption } : {}),
-        ...(check.related ? { related: check.related } : {}),
-      })),
+      checks: service.checks.map(toCheckResultJson),
     })),
     summary: {
       passed: report.passed,

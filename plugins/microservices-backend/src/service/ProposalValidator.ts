@@ -13,6 +13,7 @@ import {
   parseCatalogYaml,
   ProposedServiceResult,
   SourcedCatalogEntity,
+  toCheckResultJson,
   VALIDATE_MAX_DOCUMENTS,
   ValidateProposalResponse,
   ValidationProblem,
@@ -221,16 +222,7 @@ export class ProposalValidator {
           ...(sourced.line !== undefined ? { line: sourced.line } : {}),
         },
         warnings: service.warnings,
-        checks: service.checks.map(check => ({
-          id: check.id,
-          principle: check.principle,
-          status: check.status,
-          message: check.message,
-          remediation: check.remediation,
-          weight: check.weight,
-          ...(check.exemption ? { exemption: check.exemption } : {}),
-          ...(check.related ? { related: check.related } : {}),
-        })),
+        checks: service.checks.map(toCheckResultJson),
       });
     }
     services.sort((a, b) => a.source.document - b.source.document);

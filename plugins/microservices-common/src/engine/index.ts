@@ -24,6 +24,7 @@ export {
 } from './createServiceEvaluator';
 export { listConfiguredChecks } from './listConfiguredChecks';
 export { scoreChecks } from './scoreChecks';
+export { toCheckResultJson } from './toCheckResultJson';
 export { levelFor, EVERY_WEIGHTED_CHECK, type LevelResult } from './levelFor';
 export { misspeltSpecKeys, nearestSpecKey } from './misspeltSpecKeys';
 export {
