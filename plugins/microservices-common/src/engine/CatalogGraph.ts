@@ -169,6 +169,7 @@ export class CatalogGraph {
       ),
     );
     const duplicates = new Set<string>();
+    const declaring: Slot[] = [];
     for (const entity of entities) {
       const ref = entityRefOf(entity);
       if (!ref) {
@@ -202,6 +203,14 @@ export class CatalogGraph {
         deploymentIds: undefined,
       };
       this.slots.set(ref, slot);
+      if (
+        node.providesApis.length > 0 ||
+        node.dependsOn.length > 0 ||
+        node.dependencyOf.length > 0 ||
+        node.consumesApis.length > 0
+      ) {
+        declaring.push(slot);
+      }
       this.entities.push(entity);
       if (slot.isService) {
         slot.serviceIndex = this.services.length;
@@ -210,11 +219,15 @@ export class CatalogGraph {
       }
     }
     this.duplicateRefs = [...duplicates].sort();
-    this.indexEdges();
+    this.indexEdges(declaring);
   }
 
-  private indexEdges() {
-    for (const { node } of this.slots.values()) {
+  /**
+   * Edges, dependencies and dependents. Only the entities that declare something are visited:
+   * most of a catalog (users, groups, APIs, resources) declares no dependency.
+   */
+  private indexEdges(declaring: readonly Slot[]) {
+    for (const { node } of declaring) {
       if (node.kind === 'component') {
         for (const api of node.providesApis) {
           if (!api.ref) continue;
@@ -224,6 +237,7 @@ export class CatalogGraph {
         }
       }
     }
+    const withEdges: Slot[] = [];
     // Each edge once: repeated entries in a list are deduplicated per list, without building
     // a key per edge (the graph of a large catalog has hundreds of thousands of edges).
     const addEdge = (from: Slot, edge: DependencyEdge) => {
@@ -232,8 +246,12 @@ export class CatalogGraph {
         if (edge.via !== 'consumesApis') from.selfDependent = true;
         return;
       }
-      if (from.edgesFrom === NO_EDGES) from.edgesFrom = [edge];
-      else from.edgesFrom.push(edge);
+      if (from.edgesFrom === NO_EDGES) {
+        from.edgesFrom = [edge];
+        withEdges.push(from);
+      } else {
+        from.edgesFrom.push(edge);
+      }
     };
     const distinctRefs = (values: RefValue[]): string[] => {
       if (values.length > 32) {
@@ -246,30 +264,38 @@ export class CatalogGraph {
       }
       return refs;
     };
-    for (const slot of this.slots.values()) {
+    for (const slot of declaring) {
       const node = slot.node;
-      for (const to of distinctRefs(node.dependsOn)) {
-        addEdge(slot, { from: node.ref, to, via: 'dependsOn' });
-      }
-      // Declared on the dependency's side; a dependent that does not exist adds no edge.
-      for (const from of distinctRefs(node.dependencyOf)) {
-        const fromSlot = this.slots.get(from);
-        if (fromSlot) {
-          addEdge(fromSlot, { from, to: node.ref, via: 'dependencyOf' });
+      if (node.dependsOn.length > 0) {
+        for (const to of distinctRefs(node.dependsOn)) {
+          addEdge(slot, { from: node.ref, to, via: 'dependsOn' });
         }
       }
-      for (const apiRef of distinctRefs(node.consumesApis)) {
-        for (const to of this.providers.get(apiRef) ?? NO_REFS) {
-          addEdge(slot, { from: node.ref, to, via: 'consumesApis', apiRef });
+      // Declared on the dependency's side; a dependent that does not exist adds no edge.
+      if (node.dependencyOf.length > 0) {
+        for (const from of distinctRefs(node.dependencyOf)) {
+          const fromSlot = this.slots.get(from);
+          if (fromSlot) {
+            addEdge(fromSlot, { from, to: node.ref, via: 'dependencyOf' });
+          }
+        }
+      }
+      if (node.consumesApis.length > 0) {
+        for (const apiRef of distinctRefs(node.consumesApis)) {
+          for (const to of this.providers.get(apiRef) ?? NO_REFS) {
+            addEdge(slot, { from: node.ref, to, via: 'consumesApis', apiRef });
+          }
         }
       }
     }
     // Sorted, so that results do not depend on the order of the input entities.
-    for (const providers of this.providers.values()) providers.sort();
-    for (const slot of this.slots.values()) {
+    for (const providers of this.providers.values()) {
+      if (providers.length > 1) providers.sort();
+    }
+    const withDependents: Slot[] = [];
+    for (const slot of withEdges) {
       const edges = slot.edgesFrom;
-      if (edges.length === 0) continue;
-      edges.sort(compareEdges);
+      if (edges.length > 1) edges.sort(compareEdges);
       // Sorted by target first, so repeated targets are adjacent.
       const targets: string[] = [];
       for (const edge of edges) {
@@ -281,11 +307,14 @@ export class CatalogGraph {
         if (!targetSlot) continue;
         if (slot.dependencySlots === NO_SLOTS) slot.dependencySlots = [];
         slot.dependencySlots.push(targetSlot);
-        if (targetSlot.dependents === NO_REFS) targetSlot.dependents = [];
+        if (targetSlot.dependents === NO_REFS) {
+          targetSlot.dependents = [];
+          withDependents.push(targetSlot);
+        }
         targetSlot.dependents.push(slot.node.ref);
       }
     }
-    for (const slot of this.slots.values()) {
+    for (const slot of withDependents) {
       if (slot.dependents.length > 1) slot.dependents.sort();
     }
   }

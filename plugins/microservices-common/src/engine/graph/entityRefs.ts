@@ -129,12 +129,18 @@ export function readRef(
   return { field, text, ref: parseRef(text, defaults) };
 }
 
+// Shared by every absent field; frozen, so that a caller changing one fails loudly.
+const NO_REF_VALUES = Object.freeze([]) as unknown as RefValue[];
+
 /** Reads a list-of-refs field; a lone string counts as a list of one. */
 export function readRefs(
   value: unknown,
   field: string,
   defaults: RefDefaults,
 ): RefValue[] {
+  if (value === undefined || value === null) {
+    return NO_REF_VALUES; // most entities declare most fields not at all
+  }
   const items = Array.isArray(value) ? value : [value];
   const refs: RefValue[] = [];
   for (const item of items) {
