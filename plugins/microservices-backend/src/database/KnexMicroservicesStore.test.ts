@@ -1,46 +1,28 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type {
-  ServiceDetail,
-  ServiceListQuery,
-} from '@microservices-backstage/plugin-microservices-common';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
+import type { ServiceListQuery } from '@microservices-backstage/plugin-microservices-common';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  testDatabases,
+} from '../__testUtils__/migratedStore';
 import { KnexMicroservicesStore } from './KnexMicroservicesStore';
+import type { EvaluatedService } from './MicroservicesStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
-function service(
-  name: string,
-  overrides: Partial<ServiceDetail> = {},
-): ServiceDetail {
-  return {
-    entityRef: `component:default/${name}`,
-    namespace: 'default',
-    name,
+const service = (name: string, overrides: Partial<EvaluatedService> = {}) =>
+  evaluatedService(name, {
     owner: 'group:default/team-a',
     system: 'system:default/shop',
     domain: 'domain:default/commerce',
     lifecycle: 'production',
-    score: 80,
-    level: 'silver',
-    failingPrinciples: [],
-    failingChecks: [],
     dependencyCount: 1,
-    dependentCount: 0,
-    health: { status: 'unknown' },
     evaluatedAt: '2026-11-29T10:00:00.000Z',
-    checks: [],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
     ...overrides,
-  };
-}
+  });
 
 /** Every matching service, in order (one page large enough for the fixtures). */
 async function list(
@@ -57,28 +39,17 @@ async function list(
 }
 
 async function createStore(id: TestDatabaseId) {
-  const knex = await databases.init(id);
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@microservices-backstage/plugin-microservices-backend',
-      'migrations',
-    ),
-  });
-  return { knex, store: new KnexMicroservicesStore(knex) };
+  return migratedStore(await databases.init(id));
 }
 
-function run(
-  services: ServiceDetail[],
+const run = (
+  services: EvaluatedService[],
   finishedAt = '2026-11-29T10:00:01.000Z',
-) {
-  return {
-    startedAt: '2026-11-29T10:00:00.000Z',
+) =>
+  evaluationRun('2026-11-29T10:00:00.000Z', services, {
     finishedAt,
-    services,
     cycles: [['component:default/a', 'component:default/b']],
-    sharedDatastores: [],
-  };
-}
+  });
 
 it('runs against PostgreSQL in CI', () => {
   // .ci/run installs and starts PostgreSQL; a silent fallback to SQLite only would hide it.

@@ -31,8 +31,8 @@ const INSERT_CHUNK = 200;
 /** Refs per `where entity_ref in (...)`. */
 const DELETE_CHUNK = 500;
 
-/** The columns of a result's content: all but its time (and the hash). */
-const CONTENT_COLUMNS = [
+/** What a list item reads of a result (and its time), and the start of the result's content. */
+const SUMMARY_FIELDS = [
   'entity_ref',
   'namespace',
   'name',
@@ -47,6 +47,14 @@ const CONTENT_COLUMNS = [
   'failing_checks',
   'dependency_count',
   'dependent_count',
+] as const satisfies ReadonlyArray<keyof ResultRow>;
+
+/**
+ * The columns of a result's content: all but its time (and the hash). Their order is the
+ * hash's input: stored hashes stay valid only while it stays the same.
+ */
+const CONTENT_COLUMNS = [
+  ...SUMMARY_FIELDS,
   'checks',
   'upstream',
   'downstream',
@@ -100,21 +108,11 @@ const HEALTH_RANK_SQL = `case ${HEALTH_STATUS_SQL} ${Object.entries(
   .map(([status, rank]) => `when '${status}' then ${rank}`)
   .join(' ')} else ${HEALTH_SORT_RANK.unknown} end`;
 
+/** A list item's columns; entity_ref qualified, since the health table joined has one too. */
 const SUMMARY_COLUMNS = [
-  `${RESULTS}.entity_ref`,
-  'namespace',
-  'name',
-  'title',
-  'owner',
-  'system',
-  'domain',
-  'lifecycle',
-  'score',
-  'level',
-  'failing_principles',
-  'failing_checks',
-  'dependency_count',
-  'dependent_count',
+  ...SUMMARY_FIELDS.map(c =>
+    c === 'entity_ref' ? `${RESULTS}.entity_ref` : c,
+  ),
   'evaluated_at',
 ];
 

@@ -3,23 +3,23 @@
  * pages must be the ones the earlier in-memory merge served: every match in the store's order
  * by name (in the query's direction), a stable sort by health rank, then the page.
  */
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type {
   HealthStatus,
-  ServiceDetail,
   ServiceListQuery,
 } from '@microservices-backstage/plugin-microservices-common';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  testDatabases,
+} from '../__testUtils__/migratedStore';
 import { HEALTH_SORT_RANK } from '../health/HealthService';
-import { KnexHealthStore } from '../health/KnexHealthStore';
 import { KnexMicroservicesStore } from './KnexMicroservicesStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const STATUSES: HealthStatus[] = [
   'healthy',
@@ -35,27 +35,13 @@ const nameOf = (i: number) =>
 const statusOf = (i: number): HealthStatus | undefined =>
   i % 7 === 0 ? undefined : STATUSES[(i * 5) % 4];
 
-function service(i: number): Omit<ServiceDetail, 'health'> {
-  const name = nameOf(i);
-  return {
-    entityRef: `component:default/${name}`,
-    namespace: 'default',
-    name,
+function service(i: number) {
+  return evaluatedService(nameOf(i), {
     owner: `group:default/team-${i % 2}`,
     lifecycle: 'production',
     score: (i * 13) % 101,
     level: 'bronze',
-    failingPrinciples: [],
-    failingChecks: [],
-    dependencyCount: 0,
-    dependentCount: 0,
-    evaluatedAt: '2026-12-02T10:00:00.000Z',
-    checks: [],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
-  };
+  });
 }
 
 /** The earlier behaviour: name order in the query's direction, stable sort by rank, page. */
@@ -88,22 +74,14 @@ function expectedPage(query: ServiceListQuery): {
 }
 
 async function createStores(id: TestDatabaseId) {
-  const knex = await databases.init(id);
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@microservices-backstage/plugin-microservices-backend',
-      'migrations',
+  const { store, healthStore } = await migratedStore(await databases.init(id));
+  await store.saveRun(
+    evaluationRun(
+      '2026-12-02T10:00:00.000Z',
+      Array.from({ length: COUNT }, (_, i) => service(i)),
     ),
-  });
-  const results = new KnexMicroservicesStore(knex);
-  await results.saveRun({
-    startedAt: '2026-12-02T10:00:00.000Z',
-    finishedAt: '2026-12-02T10:00:01.000Z',
-    services: Array.from({ length: COUNT }, (_, i) => service(i)),
-    cycles: [],
-    sharedDatastores: [],
-  });
-  await new KnexHealthStore(knex).saveRound(
+  );
+  await healthStore.saveRound(
     Array.from({ length: COUNT }, (_, i) => i)
       .filter(i => statusOf(i))
       .map(i => ({
@@ -113,7 +91,7 @@ async function createStores(id: TestDatabaseId) {
         source: 'http',
       })),
   );
-  return results;
+  return store;
 }
 
 describe.each(databases.eachSupportedId())(

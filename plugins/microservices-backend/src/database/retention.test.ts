@@ -3,46 +3,27 @@
  * retention says, services removed from the catalog leave no rows, and a run that fails while
  * writing leaves nothing half-written.
  */
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { KnexHealthStore } from '../health/KnexHealthStore';
-import { KnexMicroservicesStore } from './KnexMicroservicesStore';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  testDatabases,
+} from '../__testUtils__/migratedStore';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const HOUR = 3_600_000;
 
-function service(
-  name: string,
-  score: number,
-  evaluatedAt: string,
-): ServiceDetail {
-  return {
-    entityRef: `component:default/${name}`,
-    namespace: 'default',
-    name,
+const service = (name: string, score: number, evaluatedAt: string) =>
+  evaluatedService(name, {
     score,
     level: score >= 50 ? 'bronze' : 'none',
-    failingPrinciples: [],
-    failingChecks: [],
-    dependencyCount: 0,
-    dependentCount: 0,
-    health: { status: 'unknown' },
     evaluatedAt,
-    checks: [],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
-  };
-}
+  });
 
 async function count(
   knex: Knex,
@@ -68,23 +49,11 @@ afterAll(() => {
 describe.each(databases.eachSupportedId())(
   'retention on %p',
   (databaseId: TestDatabaseId) => {
-    async function createStores() {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@microservices-backstage/plugin-microservices-backend',
-          'migrations',
-        ),
-      });
-      return {
-        knex,
-        store: new KnexMicroservicesStore(knex),
-        health: new KnexHealthStore(knex),
-      };
-    }
+    const createStores = async () =>
+      migratedStore(await databases.init(databaseId));
 
     it('holds what retention says after 100 runs, and nothing of removed services', async () => {
-      const { knex, store, health } = await createStores();
+      const { knex, store, healthStore: health } = await createStores();
       const retention = { maxAgeDays: 3, maxEntriesPerService: 20 };
       const start = Date.parse('2026-11-01T00:00:00.000Z');
       const names = Array.from({ length: 50 }, (_, i) => `svc-${i}`);
@@ -97,13 +66,7 @@ describe.each(databases.eachSupportedId())(
           service(name, i < 25 ? 70 : (run * 7 + i) % 100, at),
         );
         await store.saveRunWithRetention(
-          {
-            startedAt: at,
-            finishedAt: at,
-            services,
-            cycles: [],
-            sharedDatastores: [],
-          },
+          evaluationRun(at, services, { finishedAt: at }),
           retention,
         );
         await health.saveRound(
@@ -186,75 +149,63 @@ describe.each(databases.eachSupportedId())(
     // the file ran alone); the transaction code is the same for both.
     const onPostgres = databaseId === 'SQLITE_3' ? it.skip : it;
     /* eslint-disable jest/no-standalone-expect -- onPostgres is `it` */
-    onPostgres('leaves nothing half-written when a run fails while writing', async () => {
-      const { knex, store } = await createStores();
-      const at = '2026-11-01T00:00:00.000Z';
-      const good = Array.from({ length: 300 }, (_, i) =>
-        service(`svc-${i}`, 60, at),
-      );
-      await store.saveRunWithRetention(
-        {
-          startedAt: at,
-          finishedAt: at,
-          services: good,
-          cycles: [],
-          sharedDatastores: [],
-        },
-        { maxAgeDays: 30, maxEntriesPerService: 100 },
-      );
-      // The second chunk (rows 200..) repeats a primary key: the insert fails mid-run.
-      const later = '2026-11-01T01:00:00.000Z';
-      const bad = Array.from({ length: 300 }, (_, i) =>
-        service(`svc-${i}`, 90, later),
-      );
-      bad[250] = service('svc-0', 90, later);
-      await expect(
-        store.saveRunWithRetention(
-          {
-            startedAt: later,
-            finishedAt: later,
-            services: bad,
-            cycles: [],
-            sharedDatastores: [],
-          },
+    onPostgres(
+      'leaves nothing half-written when a run fails while writing',
+      async () => {
+        const { knex, store } = await createStores();
+        const at = '2026-11-01T00:00:00.000Z';
+        const good = Array.from({ length: 300 }, (_, i) =>
+          service(`svc-${i}`, 60, at),
+        );
+        await store.saveRunWithRetention(
+          evaluationRun(at, good, { finishedAt: at }),
           { maxAgeDays: 30, maxEntriesPerService: 100 },
-        ),
-      ).rejects.toThrow();
-      expect(await count(knex, 'microservices_service_results')).toBe(300);
-      expect(await count(knex, 'microservices_score_history')).toBe(300);
-      expect(await count(knex, 'microservices_runs')).toBe(1);
-      const { items } = await store.listServices({ limit: 500 });
-      expect(new Set(items.map(s => `${s.score}@${s.evaluatedAt}`))).toEqual(
-        new Set([`60@${at}`]),
-      );
+        );
+        // The second chunk (rows 200..) repeats a primary key: the insert fails mid-run.
+        const later = '2026-11-01T01:00:00.000Z';
+        const bad = Array.from({ length: 300 }, (_, i) =>
+          service(`svc-${i}`, 90, later),
+        );
+        bad[250] = service('svc-0', 90, later);
+        await expect(
+          store.saveRunWithRetention(
+            evaluationRun(later, bad, { finishedAt: later }),
+            { maxAgeDays: 30, maxEntriesPerService: 100 },
+          ),
+        ).rejects.toThrow();
+        expect(await count(knex, 'microservices_service_results')).toBe(300);
+        expect(await count(knex, 'microservices_score_history')).toBe(300);
+        expect(await count(knex, 'microservices_runs')).toBe(1);
+        const { items } = await store.listServices({ limit: 500 });
+        expect(new Set(items.map(s => `${s.score}@${s.evaluatedAt}`))).toEqual(
+          new Set([`60@${at}`]),
+        );
 
-      // The failure is recorded; the results are stale until a run succeeds.
-      await store.recordFailedRun({
-        startedAt: later,
-        finishedAt: later,
-        error: 'duplicate key',
-      });
-      expect(await store.getRunStatus()).toEqual({
-        lastSucceededAt: at,
-        failedAt: later,
-        error: 'duplicate key',
-      });
-      // The summary's run facts come from the last successful run.
-      expect((await store.getLatestRun())?.finishedAt).toBe(at);
-      const next = '2026-11-01T02:00:00.000Z';
-      await store.saveRunWithRetention(
-        {
-          startedAt: next,
-          finishedAt: next,
-          services: good.map(s => ({ ...s, evaluatedAt: next })),
-          cycles: [],
-          sharedDatastores: [],
-        },
-        { maxAgeDays: 30, maxEntriesPerService: 100 },
-      );
-      expect(await store.getRunStatus()).toEqual({ lastSucceededAt: next });
-    });
+        // The failure is recorded; the results are stale until a run succeeds.
+        await store.recordFailedRun({
+          startedAt: later,
+          finishedAt: later,
+          error: 'duplicate key',
+        });
+        expect(await store.getRunStatus()).toEqual({
+          lastSucceededAt: at,
+          failedAt: later,
+          error: 'duplicate key',
+        });
+        // The summary's run facts come from the last successful run.
+        expect((await store.getLatestRun())?.finishedAt).toBe(at);
+        const next = '2026-11-01T02:00:00.000Z';
+        await store.saveRunWithRetention(
+          evaluationRun(
+            next,
+            good.map(s => ({ ...s, evaluatedAt: next })),
+            { finishedAt: next },
+          ),
+          { maxAgeDays: 30, maxEntriesPerService: 100 },
+        );
+        expect(await store.getRunStatus()).toEqual({ lastSucceededAt: next });
+      },
+    );
     /* eslint-enable jest/no-standalone-expect */
-
   },
 );

@@ -4,18 +4,20 @@
  * points follow the rule (score or level changed, or a new UTC day) without reading the
  * history of stored services; retention ranks only the services the run gave a point.
  */
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  testDatabases,
+} from '../__testUtils__/migratedStore';
 import { KnexMicroservicesStore } from './KnexMicroservicesStore';
+import type { EvaluatedService } from './MicroservicesStore';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const RETENTION = { maxAgeDays: 30, maxEntriesPerService: 1000 };
 
@@ -24,20 +26,14 @@ function service(
   score: number,
   evaluatedAt: string,
   message = 'ok',
-): ServiceDetail {
-  return {
-    entityRef: `component:default/${name}`,
-    namespace: 'default',
-    name,
+): EvaluatedService {
+  return evaluatedService(name, {
     owner: 'group:default/team-a',
     lifecycle: 'production',
     score,
     level: score >= 50 ? 'silver' : 'none',
     failingPrinciples: score >= 50 ? [] : ['devops'],
     failingChecks: score >= 50 ? [] : ['devops.on-call'],
-    dependencyCount: 0,
-    dependentCount: 0,
-    health: { status: 'unknown' },
     evaluatedAt,
     checks: [
       {
@@ -49,38 +45,21 @@ function service(
         weight: 1,
       },
     ],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
-  };
+  });
 }
 
 async function createStore(id: TestDatabaseId) {
-  const knex = await databases.init(id);
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@microservices-backstage/plugin-microservices-backend',
-      'migrations',
-    ),
-  });
-  return { knex, store: new KnexMicroservicesStore(knex) };
+  return migratedStore(await databases.init(id));
 }
 
 function save(
   store: KnexMicroservicesStore,
-  services: ServiceDetail[],
+  services: EvaluatedService[],
   at: string,
   retention = RETENTION,
 ) {
   return store.saveRunWithRetention(
-    {
-      startedAt: at,
-      finishedAt: at,
-      services,
-      cycles: [],
-      sharedDatastores: [],
-    },
+    evaluationRun(at, services, { finishedAt: at }),
     retention,
   );
 }
@@ -127,7 +106,7 @@ describe.each(databases.eachSupportedId())(
         '2026-11-30T02:00:00.000Z',
         '2026-12-01T09:00:00.000Z',
       ];
-      let services: ServiceDetail[] = [];
+      let services: EvaluatedService[] = [];
       for (const [run, at] of times.entries()) {
         services = [];
         for (const name of names) {

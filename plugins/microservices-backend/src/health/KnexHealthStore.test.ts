@@ -1,24 +1,13 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { KnexHealthStore } from './KnexHealthStore';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
+import { migratedStore, testDatabases } from '../__testUtils__/migratedStore';
 import type { HealthRecord } from './HealthStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 async function createStore(id: TestDatabaseId) {
-  const knex = await databases.init(id);
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@microservices-backstage/plugin-microservices-backend',
-      'migrations',
-    ),
-  });
-  return new KnexHealthStore(knex);
+  return (await migratedStore(await databases.init(id))).healthStore;
 }
 
 const record = (

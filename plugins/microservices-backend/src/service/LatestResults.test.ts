@@ -4,24 +4,23 @@
  * store's SQL serves, and a replica must pick up another one's run, health round or failed run
  * within the check interval.
  */
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type {
   HealthStatus,
-  ServiceDetail,
   ServiceListQuery,
 } from '@microservices-backstage/plugin-microservices-common';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  testDatabases,
+} from '../__testUtils__/migratedStore';
 import { HealthService } from '../health/HealthService';
-import { KnexHealthStore } from '../health/KnexHealthStore';
-import { KnexMicroservicesStore } from '../database/KnexMicroservicesStore';
 import { LatestResults } from './LatestResults';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const COUNT = 90;
 const STATUSES: HealthStatus[] = ['healthy', 'degraded', 'unhealthy'];
@@ -30,15 +29,8 @@ const nameOf = (i: number) =>
   `svc-${String((i * 37) % COUNT).padStart(3, '0')}`;
 const refOf = (i: number) => `component:default/${nameOf(i)}`;
 
-function service(
-  i: number,
-  evaluatedAt = '2026-12-02T10:00:00.000Z',
-): Omit<ServiceDetail, 'health'> {
-  const name = nameOf(i);
-  return {
-    entityRef: refOf(i),
-    namespace: 'default',
-    name,
+function service(i: number, evaluatedAt = '2026-12-02T10:00:00.000Z') {
+  return evaluatedService(nameOf(i), {
     ...(i % 4 ? { title: `Service ${i % 9 ? 'Alpha' : 'Beta'} ${i}` } : {}),
     owner: `group:default/team-${i % 5}`,
     system: `system:default/sys-${i % 7}`,
@@ -55,34 +47,13 @@ function service(
     dependencyCount: i % 6,
     dependentCount: (i * 7) % 11,
     evaluatedAt,
-    checks: [],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
-  };
+  });
 }
 
-const run = (at: string, services: Array<Omit<ServiceDetail, 'health'>>) => ({
-  startedAt: at,
-  finishedAt: at.replace(':00.000Z', ':01.000Z'),
-  services,
-  cycles: [],
-  sharedDatastores: [],
-});
-
 async function createStores(id: TestDatabaseId) {
-  const knex = await databases.init(id);
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@microservices-backstage/plugin-microservices-backend',
-      'migrations',
-    ),
-  });
-  const store = new KnexMicroservicesStore(knex);
-  const healthStore = new KnexHealthStore(knex);
-  const health = new HealthService({ store: healthStore } as any);
-  return { knex, store, healthStore, health };
+  const stores = await migratedStore(await databases.init(id));
+  const health = new HealthService({ store: stores.healthStore } as any);
+  return { ...stores, health };
 }
 
 /** Health for every service but each eighth (never probed: unknown). */
@@ -148,7 +119,7 @@ describe.each(databases.eachSupportedId())('LatestResults on %p', id => {
       stores = await createStores(id);
       const { store, healthStore, health } = stores;
       await store.saveRun(
-        run(
+        evaluationRun(
           '2026-12-02T10:00:00.000Z',
           Array.from({ length: COUNT }, (_, i) =>
             service(i, `2026-12-02T10:00:0${i % 3}.000Z`),
@@ -186,7 +157,7 @@ describe.each(databases.eachSupportedId())('LatestResults on %p', id => {
     stores = await createStores(id);
     const { store, health } = stores;
     await store.saveRun(
-      run(
+      evaluationRun(
         '2026-12-02T10:00:00.000Z',
         Array.from({ length: COUNT }, (_, i) => service(i)),
       ),
@@ -223,13 +194,17 @@ describe.each(databases.eachSupportedId())('LatestResults on %p', id => {
       (await latest.current()).page({ limit: 100 }, undefined).items;
 
     await store.saveRun(
-      run('2026-12-02T10:00:00.000Z', [service(0), service(1)]),
+      evaluationRun('2026-12-02T10:00:00.000Z', [service(0), service(1)]),
     );
     expect(await names()).toHaveLength(2);
 
     // Another replica stores a run: served after the interval, not before.
     await store.saveRun(
-      run('2026-12-02T10:05:00.000Z', [service(0), service(1), service(2)]),
+      evaluationRun('2026-12-02T10:05:00.000Z', [
+        service(0),
+        service(1),
+        service(2),
+      ]),
     );
     clock = 999;
     expect(await names()).toHaveLength(2);
@@ -273,7 +248,9 @@ describe.each(databases.eachSupportedId())('LatestResults on %p', id => {
     expect(listServiceSummaries).toHaveBeenCalledTimes(2);
 
     // This replica's own run: at once (invalidate), without waiting for the interval.
-    await store.saveRun(run('2026-12-02T10:15:00.000Z', [service(0)]));
+    await store.saveRun(
+      evaluationRun('2026-12-02T10:15:00.000Z', [service(0)]),
+    );
     latest.invalidate();
     const own = (await latest.current()).page({}, undefined).items;
     expect(own).toHaveLength(1);
@@ -283,7 +260,9 @@ describe.each(databases.eachSupportedId())('LatestResults on %p', id => {
   it('shares one check among concurrent callers', async () => {
     stores = await createStores(id);
     const { store } = stores;
-    await store.saveRun(run('2026-12-02T10:00:00.000Z', [service(0)]));
+    await store.saveRun(
+      evaluationRun('2026-12-02T10:00:00.000Z', [service(0)]),
+    );
     const versions = jest.spyOn(store, 'getResultsVersion');
     const latest = new LatestResults({ store, checkIntervalMs: 0 });
     const snapshots = await Promise.all(

@@ -3,41 +3,25 @@
  * the latest results (issue 11): the detail is read and serialized once for every caller who
  * may see it, and never shown to one who may not.
  */
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
-import knexFactory, { Knex } from 'knex';
-import { KnexMicroservicesStore } from '../database/KnexMicroservicesStore';
+import type { Knex } from 'knex';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  sqliteInMemory,
+} from '../__testUtils__/migratedStore';
+import type { EvaluatedService } from '../database/MicroservicesStore';
 import { HealthService } from '../health/HealthService';
-import { KnexHealthStore } from '../health/KnexHealthStore';
 import { MicroservicesService } from './MicroservicesService';
 
-function service(name: string, score: number): Omit<ServiceDetail, 'health'> {
-  return {
-    entityRef: `component:default/${name}`,
-    namespace: 'default',
-    name,
-    score,
-    level: 'bronze',
-    failingPrinciples: [],
-    failingChecks: [],
-    dependencyCount: 0,
-    dependentCount: 0,
-    evaluatedAt: '2026-12-02T10:00:00.000Z',
-    checks: [],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
-  };
-}
+const service = (name: string, score: number) =>
+  evaluatedService(name, { score, level: 'bronze' });
 
-const run = (at: string, services: Array<Omit<ServiceDetail, 'health'>>) => ({
-  startedAt: at,
-  finishedAt: at.replace(':00.000Z', ':01.000Z'),
-  services: services.map(s => ({ ...s, evaluatedAt: at })),
-  cycles: [],
-  sharedDatastores: [],
-});
+const run = (at: string, services: EvaluatedService[]) =>
+  evaluationRun(
+    at,
+    services.map(s => ({ ...s, evaluatedAt: at })),
+  );
 
 const parse = (body?: { bytes: Buffer }) =>
   body && JSON.parse(body.bytes.toString('utf8'));
@@ -47,19 +31,8 @@ describe('serialized detail and summary', () => {
   afterEach(() => db?.destroy());
 
   async function setUp() {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    await db.migrate.latest({
-      directory: resolvePackagePath(
-        '@microservices-backstage/plugin-microservices-backend',
-        'migrations',
-      ),
-    });
-    const store = new KnexMicroservicesStore(db);
-    const healthStore = new KnexHealthStore(db);
+    db = sqliteInMemory();
+    const { store, healthStore } = await migratedStore(db);
     const hidden = 'component:default/secret';
     const microservices = new MicroservicesService({
       store,

@@ -3,26 +3,20 @@
  * service's checks): a new run, a new health round or another visible set builds it anew.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { ServiceDetail } from '@microservices-backstage/plugin-microservices-common';
-import knexFactory, { Knex } from 'knex';
-import { KnexMicroservicesStore } from '../database/KnexMicroservicesStore';
+import type { Knex } from 'knex';
+import {
+  evaluatedService,
+  evaluationRun,
+  migratedStore,
+  sqliteInMemory,
+} from '../__testUtils__/migratedStore';
 import { HealthService } from '../health/HealthService';
-import { KnexHealthStore } from '../health/KnexHealthStore';
 import { MicroservicesService } from './MicroservicesService';
 
-function service(name: string, score: number): Omit<ServiceDetail, 'health'> {
-  return {
-    entityRef: `component:default/${name}`,
-    namespace: 'default',
-    name,
+const service = (name: string, score: number) =>
+  evaluatedService(name, {
     score,
     level: score >= 80 ? 'silver' : 'bronze',
-    failingPrinciples: [],
-    failingChecks: [],
-    dependencyCount: 0,
-    dependentCount: 0,
-    evaluatedAt: '2026-12-02T10:00:00.000Z',
     checks: [
       {
         id: 'devops.owned-by-team',
@@ -30,39 +24,15 @@ function service(name: string, score: number): Omit<ServiceDetail, 'health'> {
         status: score >= 80 ? 'pass' : 'fail',
       } as any,
     ],
-    upstream: [],
-    downstream: [],
-    sharedDatastores: [],
-    warnings: [],
-  };
-}
-
-const run = (at: string, services: Array<Omit<ServiceDetail, 'health'>>) => ({
-  startedAt: at,
-  finishedAt: at.replace(':00.000Z', ':01.000Z'),
-  services,
-  cycles: [],
-  sharedDatastores: [],
-});
+  });
 
 describe('MicroservicesService.getSummary', () => {
   let db: Knex;
   afterEach(() => db?.destroy());
 
   it('builds the summary once per run, health round and visible set', async () => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    await db.migrate.latest({
-      directory: resolvePackagePath(
-        '@microservices-backstage/plugin-microservices-backend',
-        'migrations',
-      ),
-    });
-    const store = new KnexMicroservicesStore(db);
-    const healthStore = new KnexHealthStore(db);
+    db = sqliteInMemory();
+    const { store, healthStore } = await migratedStore(db);
     const listChecks = jest.spyOn(store, 'listChecks');
     const caller: { visible?: Set<string> } = {};
     const microservices = new MicroservicesService({
@@ -79,7 +49,10 @@ describe('MicroservicesService.getSummary', () => {
     const credentials = {} as any;
 
     await store.saveRun(
-      run('2026-12-02T10:00:00.000Z', [service('a', 90), service('b', 50)]),
+      evaluationRun('2026-12-02T10:00:00.000Z', [
+        service('a', 90),
+        service('b', 50),
+      ]),
     );
     const first = await microservices.getSummary(credentials);
     expect(first).toMatchObject({ serviceCount: 2, averageScore: 70 });
@@ -88,7 +61,10 @@ describe('MicroservicesService.getSummary', () => {
 
     // A new run: new scores.
     await store.saveRun(
-      run('2026-12-02T10:05:00.000Z', [service('a', 90), service('b', 70)]),
+      evaluationRun('2026-12-02T10:05:00.000Z', [
+        service('a', 90),
+        service('b', 70),
+      ]),
     );
     expect(await microservices.getSummary(credentials)).toMatchObject({
       averageScore: 80,
