@@ -5,53 +5,20 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  freePort,
+  guestToken,
+  sleep,
+  waitFor,
+} from '../../../scripts/lib/backend.mjs';
 import { repoRoot } from './benchSection.mjs';
 
 const benchDir = path.join(repoRoot, 'packages/bench');
 
-export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-export async function waitFor(what, probe, timeoutMs, intervalMs = 500) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(intervalMs);
-  }
-  throw new Error(
-    `Timed out after ${timeoutMs} ms waiting for ${what}${
-      last ? `: ${last.message}` : ''
-    }`,
-  );
-}
-
-export async function guestToken(baseUrl) {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!res.ok)
-    throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
-  return (await res.json()).backstageIdentity.token;
-}
+// The same helpers as the repository's other scripts: one copy, in scripts/lib/backend.mjs.
+export { freePort, guestToken, sleep, waitFor };
 
 /**
  * Starts the bench backend. `config(baseUrl, port)` returns the YAML of everything but

@@ -33,6 +33,7 @@ import {
   prepareCatalog,
   repoRoot,
   round1,
+  startBenchPostgres,
   startBuiltBackend,
   writeSection,
 } from './lib/builtBackend';
@@ -200,23 +201,8 @@ async function benchDatabase(
   stops: Array<() => unknown>,
 ): Promise<Cell[] | undefined> {
   // The catalog is on PostgreSQL in both variants (see prepareCatalog).
-  const { startPostgres } = await import(
-    '../../../scripts/postgres.mjs' as string
-  );
-  const pg: { connectionString: string; stop: () => void } | undefined =
-    await startPostgres();
-  if (!pg) {
-    console.log(
-      'PostgreSQL: no server binaries (apt-get install postgresql); skipped',
-    );
-    return undefined;
-  }
-  let pgStopped = false;
-  const stopPg = () => {
-    if (!pgStopped) pg.stop();
-    pgStopped = true;
-  };
-  stops.push(stopPg);
+  const pg = await startBenchPostgres(stops);
+  if (!pg) return undefined;
   const profileDir = path.join(repoRoot, 'bench-results', 'profiles');
   const catalog = await prepareCatalog({ services: SERVICES, pg });
   const backend = await startBuiltBackend({
@@ -282,7 +268,7 @@ async function benchDatabase(
     }
   } finally {
     await backend.stop();
-    stopPg();
+    pg.stop();
   }
   if (cpuProf)
     console.log(

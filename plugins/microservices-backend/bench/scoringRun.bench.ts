@@ -27,6 +27,7 @@ import {
   prepareCatalog,
   repoRoot,
   round1,
+  startBenchPostgres,
   startBuiltBackend,
   writeSection,
 } from './lib/builtBackend';
@@ -90,23 +91,8 @@ async function benchDatabase(
   { runs: Run[]; entities: number; ingestedInMs?: number } | undefined
 > {
   // The catalog is on PostgreSQL in both variants (see prepareCatalog).
-  const { startPostgres } = await import(
-    '../../../scripts/postgres.mjs' as string
-  );
-  const pg: { connectionString: string; stop: () => void } | undefined =
-    await startPostgres();
-  if (!pg) {
-    console.log(
-      'PostgreSQL: no server binaries (apt-get install postgresql); skipped',
-    );
-    return undefined;
-  }
-  let pgStopped = false;
-  const stopPg = () => {
-    if (!pgStopped) pg.stop();
-    pgStopped = true;
-  };
-  stops.push(stopPg);
+  const pg = await startBenchPostgres(stops);
+  if (!pg) return undefined;
   const catalog = await prepareCatalog({ services: SERVICES, pg });
   const backend = await startBuiltBackend({
     name: `scoring-${database}`,
@@ -171,7 +157,7 @@ async function benchDatabase(
     }
   } finally {
     await backend.stop();
-    stopPg();
+    pg.stop();
   }
   return {
     runs,

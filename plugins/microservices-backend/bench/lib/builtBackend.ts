@@ -135,6 +135,42 @@ export async function waitFor<T>(
   );
 }
 
+/** A throwaway PostgreSQL server (scripts/postgres.mjs) on 127.0.0.1. */
+export interface BenchPostgres {
+  connectionString: string;
+  /** Stops and deletes it; once, however often it is called. */
+  stop: () => void;
+}
+
+/**
+ * Starts a throwaway PostgreSQL server and registers its stop in `stops` (what a failed or
+ * interrupted bench stops); undefined, with a line saying so, without server binaries.
+ */
+export async function startBenchPostgres(
+  stops: Array<() => unknown>,
+): Promise<BenchPostgres | undefined> {
+  const { startPostgres } = await import(
+    '../../../../scripts/postgres.mjs' as string
+  );
+  const server: BenchPostgres | undefined = await startPostgres();
+  if (!server) {
+    console.log(
+      'PostgreSQL: no server binaries (apt-get install postgresql); skipped',
+    );
+    return undefined;
+  }
+  let stopped = false;
+  const pg: BenchPostgres = {
+    connectionString: server.connectionString,
+    stop: () => {
+      if (!stopped) server.stop();
+      stopped = true;
+    },
+  };
+  stops.push(pg.stop);
+  return pg;
+}
+
 /**
  * The plugins' databases. The catalog is on PostgreSQL in both (see prepareCatalog); `sqlite`
  * puts every other plugin, ours included, in SQLite in memory (the development setup).
