@@ -407,12 +407,18 @@ export class CatalogGraph {
     return this.slot(ref)?.isDatastore ?? false;
   }
 
-  /** Distinct dependencies, itself excluded; `dependsOn` targets may be dangling. */
+  /**
+   * Distinct dependencies, itself excluded; `dependsOn` targets may be dangling. The graph's
+   * own list, sorted: read it, do not change it (an empty one is shared and frozen).
+   */
   dependenciesOf(ref: string): string[] {
     return this.slot(ref)?.dependencies ?? NO_REFS;
   }
 
-  /** Entities that depend on it directly. */
+  /**
+   * Entities that depend on it directly. The graph's own list, sorted: read it, do not change
+   * it (an empty one is shared and frozen).
+   */
   dependentsOf(ref: string): string[] {
     return this.slot(ref)?.dependents ?? NO_REFS;
   }
