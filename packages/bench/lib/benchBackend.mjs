@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports -- the repository's script helpers
 import {
   freePort,
   guestToken,
