@@ -31,7 +31,10 @@ const INSERT_CHUNK = 200;
 /** Refs per `where entity_ref in (...)`. */
 const DELETE_CHUNK = 500;
 
-/** What a list item reads of a result (and its time), and the start of the result's content. */
+/**
+ * The columns a list item reads, but for its time (see SUMMARY_COLUMNS); also the first of a
+ * result's content columns (see CONTENT_COLUMNS).
+ */
 const SUMMARY_FIELDS = [
   'entity_ref',
   'namespace',
